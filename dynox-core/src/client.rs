@@ -1,0 +1,198 @@
+//! `Dynox`: the client every operation runs through.
+
+use crate::metrics::{Metrics, MetricsStore, OperationKind, OperationRecord, TableMetrics};
+use crate::transport::{AwsTransport, FromResponse, Request, Transport};
+use crate::{wire_size, DynoModel, Result};
+use std::borrow::Cow;
+use std::sync::Arc;
+use std::time::Instant;
+use tracing::Instrument;
+
+/// A DynamoDB client: a transport, metrics, and an optional table prefix.
+///
+/// Cheap to clone (the state is shared behind `Arc`), `Send + Sync`.
+#[derive(Clone)]
+pub struct Dynox {
+    shared: Arc<Shared>,
+    prefix: Option<Arc<str>>,
+}
+
+struct Shared {
+    transport: Arc<dyn Transport>,
+    metrics: MetricsStore,
+}
+
+impl std::fmt::Debug for Dynox {
+    // The transport's own Debug may hold configuration; only its kind is printed,
+    // so credentials never reach a log.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Dynox")
+            .field("transport", &self.shared.transport.name())
+            .field("table_prefix", &self.prefix.as_deref().unwrap_or(""))
+            .finish()
+    }
+}
+
+impl Dynox {
+    /// A client over any transport (e.g. a fault-injecting wrapper in tests).
+    pub fn from_transport(transport: Arc<dyn Transport>) -> Self {
+        Dynox {
+            shared: Arc::new(Shared {
+                transport,
+                metrics: MetricsStore::default(),
+            }),
+            prefix: None,
+        }
+    }
+
+    /// A client over an AWS SDK client.
+    pub fn from_client(client: aws_sdk_dynamodb::Client) -> Self {
+        Self::from_transport(Arc::new(AwsTransport::new(client)))
+    }
+
+    /// A client configured by the AWS SDK's default chain: credentials,
+    /// `AWS_REGION`, and `AWS_ENDPOINT_URL_DYNAMODB` (e.g. for DynamoDB Local).
+    pub async fn from_env() -> Result<Self> {
+        let config = aws_config::load_defaults(aws_config::BehaviorVersion::latest()).await;
+        Ok(Self::from_client(aws_sdk_dynamodb::Client::new(&config)))
+    }
+
+    /// The embedded engine, in memory: real DynamoDB semantics, no server.
+    ///
+    /// # Panics
+    ///
+    /// If SQLite cannot open an in-memory database (out of memory). Use
+    /// [`Dynox::try_memory`] to get that as an error.
+    #[cfg(feature = "embedded")]
+    pub fn memory() -> Self {
+        match Self::try_memory() {
+            Ok(db) => db,
+            Err(e) => panic!("cannot open the embedded in-memory engine: {e}"),
+        }
+    }
+
+    /// The embedded engine in memory, or the error that prevented opening it.
+    #[cfg(feature = "embedded")]
+    pub fn try_memory() -> Result<Self> {
+        Ok(Self::from_transport(Arc::new(crate::transport::EmbeddedTransport::memory()?)))
+    }
+
+    /// The embedded engine, kept in the SQLite file at `path`.
+    #[cfg(feature = "embedded")]
+    pub fn embedded(path: impl AsRef<std::path::Path>) -> Result<Self> {
+        let path = path.as_ref().to_string_lossy();
+        Ok(Self::from_transport(Arc::new(crate::transport::EmbeddedTransport::file(&path)?)))
+    }
+
+    /// The same client (sharing transport and metrics) with every table name
+    /// prefixed, e.g. `"dev_"` for per-environment tables.
+    pub fn with_table_prefix(&self, prefix: impl Into<String>) -> Self {
+        let prefix: String = prefix.into();
+        Dynox {
+            shared: Arc::clone(&self.shared),
+            prefix: (!prefix.is_empty()).then(|| Arc::from(prefix)),
+        }
+    }
+
+    /// The table prefix ("" when none).
+    pub fn table_prefix(&self) -> &str {
+        self.prefix.as_deref().unwrap_or("")
+    }
+
+    /// The transport requests go through.
+    pub fn transport(&self) -> &Arc<dyn Transport> {
+        &self.shared.transport
+    }
+
+    /// The full table name of a model, prefix included.
+    pub fn table_name<M: DynoModel>(&self) -> Cow<'static, str> {
+        self.resolve_table(M::SCHEMA.table)
+    }
+
+    pub(crate) fn resolve_table(&self, table: &'static str) -> Cow<'static, str> {
+        match &self.prefix {
+            None => Cow::Borrowed(table),
+            Some(p) => Cow::Owned(format!("{p}{table}")),
+        }
+    }
+
+    /// Totals over every request since the last reset.
+    pub fn metrics(&self) -> Metrics {
+        self.shared.metrics.snapshot()
+    }
+
+    /// Totals for one table (full name, prefix included).
+    pub fn table_metrics(&self, table: &str) -> TableMetrics {
+        self.shared.metrics.table(table)
+    }
+
+    /// Clears all metrics.
+    pub fn reset_metrics(&self) {
+        self.shared.metrics.reset();
+    }
+
+    /// Clears the metrics of one table (full name, prefix included).
+    pub fn reset_table_metrics(&self, table: &str) {
+        self.shared.metrics.reset_table(table);
+    }
+
+    /// What the last request cost.
+    pub fn last_operation(&self) -> Option<OperationRecord> {
+        self.shared.metrics.last()
+    }
+
+    /// Sends one rendered request and records what it cost. Every operation
+    /// goes through here, so metrics and tracing cover all of them.
+    pub(crate) async fn send<O: FromResponse>(
+        &self,
+        kind: OperationKind,
+        table: &str,
+        request: Request,
+    ) -> Result<O> {
+        let bytes_sent = wire_size::request(&request) as u64;
+        let span = tracing::debug_span!(
+            "dynox",
+            op = kind.as_str(),
+            table,
+            transport = self.shared.transport.name(),
+            bytes_sent,
+            bytes_received = tracing::field::Empty,
+            rcu = tracing::field::Empty,
+            wcu = tracing::field::Empty,
+            error = tracing::field::Empty,
+        );
+        let started = Instant::now();
+        let result = self.shared.transport.send(request).instrument(span.clone()).await;
+        let duration = started.elapsed();
+        let mut record = OperationRecord {
+            kind,
+            table: table.to_owned(),
+            duration,
+            rcu: 0.0,
+            wcu: 0.0,
+            bytes_sent,
+            bytes_received: 0,
+            items: 0,
+            succeeded: result.is_ok(),
+        };
+        if let Ok(response) = &result {
+            record.bytes_received = wire_size::response(response) as u64;
+            record.items = wire_size::items(response);
+            if let Some(c) = wire_size::consumed(response) {
+                let total = c.capacity_units.unwrap_or(0.0);
+                // DynamoDB splits read and write units only for some
+                // operations; otherwise the total belongs to the kind.
+                record.rcu = c.read_capacity_units.unwrap_or(if kind.is_read() { total } else { 0.0 });
+                record.wcu = c.write_capacity_units.unwrap_or(if kind.is_read() { 0.0 } else { total });
+            }
+            span.record("bytes_received", record.bytes_received);
+            span.record("rcu", record.rcu);
+            span.record("wcu", record.wcu);
+        }
+        if let Err(e) = &result {
+            span.record("error", tracing::field::display(e));
+        }
+        self.shared.metrics.record(record);
+        O::from_response(result?)
+    }
+}

@@ -1,0 +1,148 @@
+//! The one error type of dynox.
+
+use crate::Item;
+
+/// A `Result` whose error is dynox's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in a dynox operation.
+///
+/// Both transports map DynamoDB's failures to the same variants, so code that
+/// matches on them works the same against the embedded engine and AWS.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A `ConditionExpression` evaluated to false; nothing was written.
+    ///
+    /// `item` is the stored item at the time of the check, when DynamoDB
+    /// returned it (dynox always asks for it).
+    #[error("the condition of this write did not hold, so nothing was written; reload the item or change the condition")]
+    ConditionalCheckFailed {
+        /// The item as stored when the condition failed, if one existed.
+        item: Option<Box<Item>>,
+    },
+
+    /// The stored item's version differs from the one this value was loaded
+    /// with: another writer saved it first. Nothing was written.
+    #[error("the item was changed by another writer since it was loaded (version check failed); reload it and apply the change again")]
+    VersionConflict {
+        /// The item as stored when the check failed, if DynamoDB returned it.
+        item: Option<Box<Item>>,
+    },
+
+    /// The table (or index) does not exist.
+    #[error("table or index not found: {message}; create it first (e.g. `Model::create_table(&db)`) or check the table prefix and region")]
+    ResourceNotFound {
+        /// DynamoDB's message.
+        message: String,
+    },
+
+    /// The table already exists (from `create_table` without `if_not_exists`).
+    #[error("table already exists: {message}; use `.if_not_exists()` to accept an existing table")]
+    ResourceInUse {
+        /// DynamoDB's message.
+        message: String,
+    },
+
+    /// DynamoDB throttled the request and the SDK's retries did not get it through.
+    #[error("DynamoDB throttled the request after retries: {message}; slow down, or raise the table's capacity")]
+    Throttled {
+        /// DynamoDB's message.
+        message: String,
+    },
+
+    /// DynamoDB rejected the request as invalid.
+    #[error("DynamoDB rejected the request: {message}")]
+    Validation {
+        /// DynamoDB's message, unchanged.
+        message: String,
+    },
+
+    /// The item is larger than the model's `max_size` or DynamoDB's 400 KB limit;
+    /// nothing was sent.
+    #[error("item is {size} bytes, more than the limit of {max} bytes; nothing was sent")]
+    ItemTooLarge {
+        /// The item's size by DynamoDB's rules.
+        size: usize,
+        /// The limit it exceeds.
+        max: usize,
+    },
+
+    /// A transaction was cancelled; `reasons` has one entry per item, in request order.
+    #[error("the transaction was cancelled, nothing was written: {}", format_reasons(.reasons))]
+    TransactionCanceled {
+        /// Why each item of the transaction failed (`None` where it did not).
+        reasons: Vec<Option<CancellationReason>>,
+    },
+
+    /// A stored item could not be read into the model.
+    #[error("cannot read `{field}` of an item in table `{table}`: expected {expected}, found {found}; fix the stored item or make the field optional / `#[dyno(default)]`")]
+    Deserialize {
+        /// The table the item came from.
+        table: String,
+        /// The attribute (stored name, with a path inside it where the problem is nested).
+        field: String,
+        /// What the model expects there.
+        expected: String,
+        /// What the item holds instead.
+        found: String,
+    },
+
+    /// A key field of a tracked item changed; saving would write a new item.
+    #[error("key field `{field}` changed since the item was loaded; delete the old item and save a new one instead")]
+    KeyChanged {
+        /// The key attribute that changed.
+        field: String,
+    },
+
+    /// A hook returned an error; the operation was not sent.
+    #[error("hook failed: {0}")]
+    Hook(#[source] Box<dyn std::error::Error + Send + Sync>),
+
+    /// DynamoDB could not be reached in time (connection refused, DNS, timeout).
+    #[error("could not reach DynamoDB: {message}; check the endpoint, network and timeouts")]
+    Unreachable {
+        /// What went wrong.
+        message: String,
+        /// The transport's error.
+        #[source]
+        source: Option<Box<dyn std::error::Error + Send + Sync>>,
+    },
+
+    /// Any other failure of the transport; the original error is the source.
+    #[error("DynamoDB request failed ({code})")]
+    Backend {
+        /// DynamoDB's error code, or a short description.
+        code: String,
+        /// The transport's error.
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+}
+
+/// Why one item of a cancelled transaction failed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CancellationReason {
+    /// DynamoDB's code, e.g. `ConditionalCheckFailed`.
+    pub code: String,
+    /// DynamoDB's message.
+    pub message: Option<String>,
+    /// The stored item, where DynamoDB returned it.
+    pub item: Option<Item>,
+}
+
+fn format_reasons(reasons: &[Option<CancellationReason>]) -> String {
+    let failed: Vec<String> = reasons
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| r.as_ref().map(|r| format!("item {i}: {}", r.code)))
+        .collect();
+    failed.join(", ")
+}
+
+impl Error {
+    /// Whether retrying the same request later may succeed.
+    pub fn is_retryable(&self) -> bool {
+        matches!(self, Error::Throttled { .. } | Error::Unreachable { .. })
+    }
+}

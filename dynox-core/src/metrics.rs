@@ -1,0 +1,209 @@
+//! Per-request metrics: what each operation cost, as DynamoDB reported it.
+
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+use std::time::Duration;
+
+/// The kind of DynamoDB request an operation sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum OperationKind {
+    /// PutItem.
+    PutItem,
+    /// GetItem.
+    GetItem,
+    /// UpdateItem.
+    UpdateItem,
+    /// DeleteItem.
+    DeleteItem,
+    /// CreateTable.
+    CreateTable,
+    /// DescribeTable.
+    DescribeTable,
+    /// DeleteTable.
+    DeleteTable,
+    /// UpdateTimeToLive.
+    UpdateTimeToLive,
+}
+
+impl OperationKind {
+    /// DynamoDB's name of the operation.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OperationKind::PutItem => "PutItem",
+            OperationKind::GetItem => "GetItem",
+            OperationKind::UpdateItem => "UpdateItem",
+            OperationKind::DeleteItem => "DeleteItem",
+            OperationKind::CreateTable => "CreateTable",
+            OperationKind::DescribeTable => "DescribeTable",
+            OperationKind::DeleteTable => "DeleteTable",
+            OperationKind::UpdateTimeToLive => "UpdateTimeToLive",
+        }
+    }
+
+    /// Whether the request reads (its capacity is read units).
+    pub fn is_read(self) -> bool {
+        matches!(self, OperationKind::GetItem)
+    }
+}
+
+/// What one request cost.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OperationRecord {
+    /// The request's kind.
+    pub kind: OperationKind,
+    /// The table it went to (with the client's prefix).
+    pub table: String,
+    /// Wall time from sending to the answer.
+    pub duration: Duration,
+    /// Read capacity units DynamoDB reported.
+    pub rcu: f64,
+    /// Write capacity units DynamoDB reported.
+    pub wcu: f64,
+    /// Size of the request in DynamoDB's JSON wire format.
+    pub bytes_sent: u64,
+    /// Size of the response in DynamoDB's JSON wire format.
+    pub bytes_received: u64,
+    /// Items read or written.
+    pub items: u64,
+    /// Whether DynamoDB accepted the request.
+    pub succeeded: bool,
+}
+
+/// Totals for one table.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TableMetrics {
+    /// Requests sent.
+    pub requests: u64,
+    /// Requests that failed.
+    pub errors: u64,
+    /// Read capacity units consumed.
+    pub total_rcu: f64,
+    /// Write capacity units consumed.
+    pub total_wcu: f64,
+    /// Request bytes (DynamoDB JSON wire format).
+    pub bytes_sent: u64,
+    /// Response bytes (DynamoDB JSON wire format).
+    pub bytes_received: u64,
+    /// Time spent waiting for DynamoDB.
+    pub duration: Duration,
+    /// Items read or written.
+    pub items: u64,
+}
+
+impl TableMetrics {
+    fn add(&mut self, r: &OperationRecord) {
+        self.requests += 1;
+        self.errors += u64::from(!r.succeeded);
+        self.total_rcu += r.rcu;
+        self.total_wcu += r.wcu;
+        self.bytes_sent += r.bytes_sent;
+        self.bytes_received += r.bytes_received;
+        self.duration += r.duration;
+        self.items += r.items;
+    }
+
+    fn subtract(&mut self, t: &TableMetrics) {
+        self.requests -= t.requests;
+        self.errors -= t.errors;
+        self.total_rcu -= t.total_rcu;
+        self.total_wcu -= t.total_wcu;
+        self.bytes_sent -= t.bytes_sent;
+        self.bytes_received -= t.bytes_received;
+        self.duration = self.duration.saturating_sub(t.duration);
+        self.items -= t.items;
+    }
+}
+
+/// Totals over every request a client sent since the last reset.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Metrics {
+    /// Requests sent.
+    pub requests: u64,
+    /// Requests that failed.
+    pub errors: u64,
+    /// Read capacity units consumed.
+    pub total_rcu: f64,
+    /// Write capacity units consumed.
+    pub total_wcu: f64,
+    /// Request bytes (DynamoDB JSON wire format).
+    pub bytes_sent: u64,
+    /// Response bytes (DynamoDB JSON wire format).
+    pub bytes_received: u64,
+    /// Time spent waiting for DynamoDB.
+    pub duration: Duration,
+    /// Items read or written.
+    pub items: u64,
+    /// The same totals per table.
+    pub tables: BTreeMap<String, TableMetrics>,
+}
+
+#[derive(Default)]
+struct State {
+    totals: TableMetrics,
+    tables: BTreeMap<String, TableMetrics>,
+    last: Option<OperationRecord>,
+}
+
+/// The store behind `Dynox::metrics`; a short lock per request.
+#[derive(Default)]
+pub(crate) struct MetricsStore {
+    state: Mutex<State>,
+}
+
+impl MetricsStore {
+    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+        // a panic while holding this lock cannot leave totals half-written in
+        // a way that matters more than losing all metrics, so keep going
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub(crate) fn record(&self, record: OperationRecord) {
+        let mut s = self.lock();
+        s.totals.add(&record);
+        match s.tables.get_mut(&record.table) {
+            Some(t) => t.add(&record),
+            None => {
+                let mut t = TableMetrics::default();
+                t.add(&record);
+                s.tables.insert(record.table.clone(), t);
+            }
+        }
+        s.last = Some(record);
+    }
+
+    pub(crate) fn snapshot(&self) -> Metrics {
+        let s = self.lock();
+        let t = &s.totals;
+        Metrics {
+            requests: t.requests,
+            errors: t.errors,
+            total_rcu: t.total_rcu,
+            total_wcu: t.total_wcu,
+            bytes_sent: t.bytes_sent,
+            bytes_received: t.bytes_received,
+            duration: t.duration,
+            items: t.items,
+            tables: s.tables.clone(),
+        }
+    }
+
+    pub(crate) fn table(&self, table: &str) -> TableMetrics {
+        self.lock().tables.get(table).cloned().unwrap_or_default()
+    }
+
+    pub(crate) fn last(&self) -> Option<OperationRecord> {
+        self.lock().last.clone()
+    }
+
+    pub(crate) fn reset(&self) {
+        *self.lock() = State::default();
+    }
+
+    pub(crate) fn reset_table(&self, table: &str) {
+        let mut s = self.lock();
+        if let Some(t) = s.tables.remove(table) {
+            s.totals.subtract(&t);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+//! Operations: each is a builder that renders one DynamoDB request when
+//! awaited (`IntoFuture`), so options chain before it runs.
+
+mod delete;
+mod get;
+mod put;
+mod table;
+mod update;
+pub(crate) mod update_expr;
+mod update_methods;
+
+pub use delete::{Delete, DeleteByKey};
+pub use get::Get;
+pub use put::Save;
+pub use table::{CreateTable, DeleteTable, DescribeTable};
+pub use update::UpdateByKey;
+pub use update_methods::{Addable, Numeric, SetField};
+
+use crate::{DynoModel, Dynox};
+
+/// The boxed future an operation runs as.
+pub(crate) type OpFuture<'a, T> = futures::future::BoxFuture<'a, crate::Result<T>>;
+
+/// Operations on any model; brought in by the prelude.
+///
+/// The derive adds the ones that take typed keys (`User::get(&db, pk, sk)`,
+/// `User::delete_by_key`, `User::update_by_key`) as inherent functions.
+pub trait ModelExt: DynoModel {
+    /// Writes this value as a whole item (PutItem: create or replace).
+    fn save<'a>(&'a self, db: &'a Dynox) -> Save<'a, Self> {
+        Save::new(db, self)
+    }
+
+    /// Deletes the item with this value's key.
+    fn delete<'a>(&'a self, db: &'a Dynox) -> Delete<'a, Self> {
+        Delete::new(db, self)
+    }
+
+    /// Creates the model's table from its schema, waiting until it is active.
+    fn create_table(db: &Dynox) -> CreateTable<'_, Self> {
+        CreateTable::new(db)
+    }
+
+    /// Deletes the model's table and every item in it.
+    fn delete_table(db: &Dynox) -> DeleteTable<'_, Self> {
+        DeleteTable::new(db)
+    }
+
+    /// Describes the model's table as DynamoDB sees it.
+    fn describe_table(db: &Dynox) -> DescribeTable<'_, Self> {
+        DescribeTable::new(db)
+    }
+
+    /// Whether the model's table exists.
+    fn table_exists(db: &Dynox) -> OpFuture<'_, bool> {
+        table::table_exists::<Self>(db)
+    }
+
+    /// The metrics of this model's table.
+    fn metrics(db: &Dynox) -> crate::TableMetrics {
+        db.table_metrics(&db.table_name::<Self>())
+    }
+
+    /// Clears the metrics of this model's table.
+    fn reset_metrics(db: &Dynox) {
+        db.reset_table_metrics(&db.table_name::<Self>())
+    }
+}
+
+impl<M: DynoModel> ModelExt for M {}

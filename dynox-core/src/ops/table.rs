@@ -1,0 +1,331 @@
+//! Table management from the model's schema: create, describe, delete, exists.
+
+use super::OpFuture;
+use crate::metrics::OperationKind;
+use crate::model::{IndexKind, KeyAttribute};
+use crate::transport::Request;
+use crate::{DynoModel, Dynox, Error, Result};
+use aws_sdk_dynamodb::operation::create_table::{CreateTableInput, CreateTableOutput};
+use aws_sdk_dynamodb::operation::delete_table::{DeleteTableInput, DeleteTableOutput};
+use aws_sdk_dynamodb::operation::describe_table::{DescribeTableInput, DescribeTableOutput};
+use aws_sdk_dynamodb::operation::update_time_to_live::{UpdateTimeToLiveInput, UpdateTimeToLiveOutput};
+use aws_sdk_dynamodb::types::{
+    AttributeDefinition, BillingMode, GlobalSecondaryIndex, IndexStatus, KeySchemaElement, KeyType,
+    LocalSecondaryIndex, Projection, ProjectionType, ProvisionedThroughput, ScalarAttributeType, TableDescription,
+    TableStatus, TimeToLiveSpecification,
+};
+use std::future::IntoFuture;
+use std::marker::PhantomData;
+use std::time::{Duration, Instant};
+
+/// A request value dynox built wrongly; a bug in dynox, reported, not panicked on.
+pub(crate) fn build_error(e: aws_sdk_dynamodb::error::BuildError) -> Error {
+    Error::Backend {
+        code: "InvalidRequest".to_owned(),
+        source: Box::new(e),
+    }
+}
+
+fn key_element(name: &str, key_type: KeyType) -> Result<KeySchemaElement> {
+    KeySchemaElement::builder()
+        .attribute_name(name)
+        .key_type(key_type)
+        .build()
+        .map_err(build_error)
+}
+
+fn key_schema(pk: &KeyAttribute, sk: Option<&KeyAttribute>) -> Result<Vec<KeySchemaElement>> {
+    let mut schema = vec![key_element(pk.name, KeyType::Hash)?];
+    if let Some(sk) = sk {
+        schema.push(key_element(sk.name, KeyType::Range)?);
+    }
+    Ok(schema)
+}
+
+fn scalar_type(k: &KeyAttribute) -> ScalarAttributeType {
+    ScalarAttributeType::from(k.key_type.as_str())
+}
+
+/// Renders the CreateTable request of a model.
+fn create_table_input<M: DynoModel>(
+    table: &str,
+    throughput: Option<(i64, i64)>,
+) -> Result<CreateTableInput> {
+    let schema = M::SCHEMA;
+    // every key attribute of the table and its indexes, once
+    let mut keys: Vec<&KeyAttribute> = vec![&schema.partition_key];
+    keys.extend(schema.sort_key.as_ref());
+    for index in schema.indexes {
+        keys.push(&index.partition_key);
+        keys.extend(index.sort_key.as_ref());
+    }
+    let mut definitions: Vec<AttributeDefinition> = Vec::new();
+    for k in keys {
+        if !definitions.iter().any(|d| d.attribute_name == k.name) {
+            definitions.push(
+                AttributeDefinition::builder()
+                    .attribute_name(k.name)
+                    .attribute_type(scalar_type(k))
+                    .build()
+                    .map_err(build_error)?,
+            );
+        }
+    }
+    let provisioned = match throughput {
+        Some((read, write)) => Some(
+            ProvisionedThroughput::builder()
+                .read_capacity_units(read)
+                .write_capacity_units(write)
+                .build()
+                .map_err(build_error)?,
+        ),
+        None => None,
+    };
+    let projection = Projection::builder().projection_type(ProjectionType::All).build();
+    let mut gsis = Vec::new();
+    let mut lsis = Vec::new();
+    for index in schema.indexes {
+        let index_keys = key_schema(&index.partition_key, index.sort_key.as_ref())?;
+        match index.kind {
+            IndexKind::Global => gsis.push(
+                GlobalSecondaryIndex::builder()
+                    .index_name(index.name)
+                    .set_key_schema(Some(index_keys))
+                    .projection(projection.clone())
+                    .set_provisioned_throughput(provisioned.clone())
+                    .build()
+                    .map_err(build_error)?,
+            ),
+            IndexKind::Local => lsis.push(
+                LocalSecondaryIndex::builder()
+                    .index_name(index.name)
+                    .set_key_schema(Some(index_keys))
+                    .projection(projection.clone())
+                    .build()
+                    .map_err(build_error)?,
+            ),
+        }
+    }
+    CreateTableInput::builder()
+        .table_name(table)
+        .set_key_schema(Some(key_schema(&schema.partition_key, schema.sort_key.as_ref())?))
+        .set_attribute_definitions(Some(definitions))
+        .set_global_secondary_indexes((!gsis.is_empty()).then_some(gsis))
+        .set_local_secondary_indexes((!lsis.is_empty()).then_some(lsis))
+        .billing_mode(if provisioned.is_some() {
+            BillingMode::Provisioned
+        } else {
+            BillingMode::PayPerRequest
+        })
+        .set_provisioned_throughput(provisioned)
+        .build()
+        .map_err(build_error)
+}
+
+async fn describe(db: &Dynox, table: &str) -> Result<TableDescription> {
+    let input = DescribeTableInput::builder().table_name(table).build().map_err(build_error)?;
+    let out: DescribeTableOutput = db
+        .send(OperationKind::DescribeTable, table, Request::DescribeTable(input))
+        .await?;
+    out.table.ok_or_else(|| Error::ResourceNotFound {
+        message: format!("DescribeTable returned no description of {table}"),
+    })
+}
+
+fn is_active(t: &TableDescription) -> bool {
+    t.table_status == Some(TableStatus::Active)
+        && t.global_secondary_indexes()
+            .iter()
+            .all(|g| g.index_status.as_ref().is_none_or(|s| *s == IndexStatus::Active))
+}
+
+/// Waits until the table and its indexes are active, polling with a growing
+/// interval, or fails with a clear error after `timeout`.
+async fn wait_active(db: &Dynox, table: &str, timeout: Duration) -> Result<TableDescription> {
+    let started = Instant::now();
+    let mut interval = Duration::from_millis(50);
+    loop {
+        let description = describe(db, table).await?;
+        if is_active(&description) {
+            return Ok(description);
+        }
+        if started.elapsed() >= timeout {
+            return Err(Error::Validation {
+                message: format!("table {table} was not active after {timeout:?}"),
+            });
+        }
+        tokio::time::sleep(interval).await;
+        interval = (interval * 2).min(Duration::from_secs(2));
+    }
+}
+
+/// Creates a model's table (CreateTable), then waits until it is active.
+/// On-demand billing unless [`CreateTable::provisioned`] says otherwise; the
+/// TTL attribute is enabled when the model has one.
+#[must_use = "an operation does nothing until awaited"]
+pub struct CreateTable<'a, M> {
+    db: &'a Dynox,
+    if_not_exists: bool,
+    throughput: Option<(i64, i64)>,
+    timeout: Duration,
+    _model: PhantomData<fn() -> M>,
+}
+
+impl<'a, M> std::fmt::Debug for CreateTable<'a, M> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateTable")
+            .field("if_not_exists", &self.if_not_exists)
+            .field("throughput", &self.throughput)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'a, M: DynoModel> CreateTable<'a, M> {
+    pub(crate) fn new(db: &'a Dynox) -> Self {
+        CreateTable {
+            db,
+            if_not_exists: false,
+            throughput: None,
+            timeout: Duration::from_secs(300),
+            _model: PhantomData,
+        }
+    }
+
+    /// Accepts a table that already exists instead of failing with
+    /// [`Error::ResourceInUse`].
+    pub fn if_not_exists(mut self) -> Self {
+        self.if_not_exists = true;
+        self
+    }
+
+    /// Provisioned capacity (read and write units, also for each GSI)
+    /// instead of on-demand billing.
+    pub fn provisioned(mut self, read: i64, write: i64) -> Self {
+        self.throughput = Some((read, write));
+        self
+    }
+
+    /// How long to wait for the table to become active (default 5 minutes).
+    pub fn wait_timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    async fn run(self) -> Result<TableDescription> {
+        let table = self.db.table_name::<M>();
+        let input = create_table_input::<M>(&table, self.throughput)?;
+        let created: Result<CreateTableOutput> = self
+            .db
+            .send(OperationKind::CreateTable, &table, Request::CreateTable(input))
+            .await;
+        match created {
+            Ok(_) => {}
+            Err(Error::ResourceInUse { .. }) if self.if_not_exists => {
+                return wait_active(self.db, &table, self.timeout).await;
+            }
+            Err(e) => return Err(e),
+        }
+        let description = wait_active(self.db, &table, self.timeout).await?;
+        if let Some(ttl) = M::SCHEMA.ttl_attribute {
+            let input = UpdateTimeToLiveInput::builder()
+                .table_name(table.as_ref())
+                .time_to_live_specification(
+                    TimeToLiveSpecification::builder()
+                        .attribute_name(ttl)
+                        .enabled(true)
+                        .build()
+                        .map_err(build_error)?,
+                )
+                .build()
+                .map_err(build_error)?;
+            let _: UpdateTimeToLiveOutput = self
+                .db
+                .send(OperationKind::UpdateTimeToLive, &table, Request::UpdateTimeToLive(input))
+                .await?;
+        }
+        Ok(description)
+    }
+}
+
+impl<'a, M: DynoModel> IntoFuture for CreateTable<'a, M> {
+    type Output = Result<TableDescription>;
+    type IntoFuture = OpFuture<'a, TableDescription>;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.run())
+    }
+}
+
+/// Deletes a model's table (DeleteTable).
+#[must_use = "an operation does nothing until awaited"]
+pub struct DeleteTable<'a, M> {
+    db: &'a Dynox,
+    _model: PhantomData<fn() -> M>,
+}
+
+impl<'a, M> std::fmt::Debug for DeleteTable<'a, M> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteTable").finish_non_exhaustive()
+    }
+}
+
+impl<'a, M: DynoModel> DeleteTable<'a, M> {
+    pub(crate) fn new(db: &'a Dynox) -> Self {
+        DeleteTable { db, _model: PhantomData }
+    }
+}
+
+impl<'a, M: DynoModel> IntoFuture for DeleteTable<'a, M> {
+    type Output = Result<()>;
+    type IntoFuture = OpFuture<'a, ()>;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(async move {
+            let table = self.db.table_name::<M>();
+            let input = DeleteTableInput::builder()
+                .table_name(table.as_ref())
+                .build()
+                .map_err(build_error)?;
+            let _: DeleteTableOutput = self
+                .db
+                .send(OperationKind::DeleteTable, &table, Request::DeleteTable(input))
+                .await?;
+            Ok(())
+        })
+    }
+}
+
+/// Describes a model's table (DescribeTable).
+#[must_use = "an operation does nothing until awaited"]
+pub struct DescribeTable<'a, M> {
+    db: &'a Dynox,
+    _model: PhantomData<fn() -> M>,
+}
+
+impl<'a, M> std::fmt::Debug for DescribeTable<'a, M> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DescribeTable").finish_non_exhaustive()
+    }
+}
+
+impl<'a, M: DynoModel> DescribeTable<'a, M> {
+    pub(crate) fn new(db: &'a Dynox) -> Self {
+        DescribeTable { db, _model: PhantomData }
+    }
+}
+
+impl<'a, M: DynoModel> IntoFuture for DescribeTable<'a, M> {
+    type Output = Result<TableDescription>;
+    type IntoFuture = OpFuture<'a, TableDescription>;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(async move { describe(self.db, &self.db.table_name::<M>()).await })
+    }
+}
+
+pub(crate) fn table_exists<M: DynoModel>(db: &Dynox) -> OpFuture<'_, bool> {
+    Box::pin(async move {
+        match describe(db, &db.table_name::<M>()).await {
+            Ok(_) => Ok(true),
+            Err(Error::ResourceNotFound { .. }) => Ok(false),
+            Err(e) => Err(e),
+        }
+    })
+}

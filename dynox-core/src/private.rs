@@ -1,0 +1,114 @@
+//! The runtime side of generated code. Not public API: the derive is its only
+//! user, and it may change in any release.
+
+pub use crate::attr::Attr;
+pub use crate::client::Dynox;
+pub use crate::hooks::DynoHooks;
+pub use crate::model::{DynoModel, FieldInfo, IndexKind, IndexSchema, KeyAttribute, ModelKey, TableSchema};
+pub use crate::ops::{DeleteByKey, Get, UpdateByKey};
+pub use crate::value::{DynoValue, KeyType, KeyValue, ValueError};
+pub use crate::version::{TtlValue, VersionValue};
+pub use crate::{AttributeValue, Error, Item, Result};
+
+/// Stored value of a field, `None` when absent.
+#[inline]
+pub fn to_attr<T: DynoValue>(value: &T) -> Option<AttributeValue> {
+    value.to_attribute_value()
+}
+
+/// Adds a field to an item under construction unless its value is absent.
+#[inline]
+pub fn put_attr<T: DynoValue>(item: &mut Item, name: &'static str, value: &T) {
+    if let Some(v) = value.to_attribute_value() {
+        item.insert(name.to_owned(), v);
+    }
+}
+
+/// An empty item with room for `n` attributes.
+#[inline]
+pub fn new_item(n: usize) -> Item {
+    Item::with_capacity(n)
+}
+
+/// Takes a field out of a loaded item.
+#[inline]
+pub fn take_field<T: DynoValue>(item: &mut Item, table: &str, name: &str) -> Result<T> {
+    T::from_attribute_value(item.remove(name)).map_err(|e| deserialize_error(table, name, e))
+}
+
+/// Takes a `#[dyno(default)]` field: absent means `Default::default()`.
+#[inline]
+pub fn take_field_or_default<T: DynoValue + Default>(item: &mut Item, table: &str, name: &str) -> Result<T> {
+    match item.remove(name) {
+        None => Ok(T::default()),
+        v => T::from_attribute_value(v).map_err(|e| deserialize_error(table, name, e)),
+    }
+}
+
+/// Reads a nested struct's field from its map; errors carry the path.
+#[inline]
+pub fn take_nested<T: DynoValue>(map: &mut Item, name: &str) -> std::result::Result<T, ValueError> {
+    T::from_attribute_value(map.remove(name)).map_err(|e| e.at_key(name))
+}
+
+/// Like [`take_nested`] for a `#[dyno(default)]` field.
+#[inline]
+pub fn take_nested_or_default<T: DynoValue + Default>(map: &mut Item, name: &str) -> std::result::Result<T, ValueError> {
+    match map.remove(name) {
+        None => Ok(T::default()),
+        v => T::from_attribute_value(v).map_err(|e| e.at_key(name)),
+    }
+}
+
+fn deserialize_error(table: &str, name: &str, e: ValueError) -> Error {
+    Error::Deserialize {
+        table: table.to_owned(),
+        field: format!("{name}{}", e.path),
+        expected: e.expected.into_owned(),
+        found: e.found.into_owned(),
+    }
+}
+
+/// Compile-time check that a key field's type can be a DynamoDB key.
+#[inline]
+pub const fn assert_key<T: KeyValue>() {}
+
+/// Compile-time check that a `#[dyno(version)]` field has a counter type.
+#[inline]
+pub const fn assert_version<T: VersionValue>() {}
+
+/// Compile-time check that a `#[dyno(ttl)]` field holds a time.
+#[inline]
+pub const fn assert_ttl<T: TtlValue>() {}
+
+/// Compile-time check that a field type can be stored.
+#[inline]
+pub const fn assert_value<T: DynoValue>() {}
+
+/// The key type of a model whose derive failed; keeps errors from cascading.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FallbackKey;
+
+impl ModelKey for FallbackKey {
+    fn to_key_item(&self) -> Item {
+        Item::new()
+    }
+}
+
+/// Entry point of generated `Model::get`.
+#[inline]
+pub fn get<M: DynoModel>(db: &Dynox, key: M::Key) -> Get<'_, M> {
+    Get::new(db, key)
+}
+
+/// Entry point of generated `Model::delete_by_key`.
+#[inline]
+pub fn delete_by_key<M: DynoModel>(db: &Dynox, key: M::Key) -> DeleteByKey<'_, M> {
+    DeleteByKey::new(db, key)
+}
+
+/// Entry point of generated `Model::update_by_key`.
+#[inline]
+pub fn update_by_key<M: DynoModel>(db: &Dynox, key: M::Key) -> UpdateByKey<'_, M> {
+    UpdateByKey::new(db, key)
+}

@@ -1,0 +1,139 @@
+//! Maps the SDK's errors to dynox's, by DynamoDB's error code, so that both
+//! transports report the same failure the same way.
+
+use crate::{Error, Item};
+use aws_sdk_dynamodb::error::{ProvideErrorMetadata, SdkError};
+use aws_sdk_dynamodb::operation::{delete_item::DeleteItemError, put_item::PutItemError, update_item::UpdateItemError};
+
+/// Pulls the stored item out of a failed conditional write.
+pub(super) struct ConditionItem;
+
+impl ConditionItem {
+    pub(super) fn none<E>(_: &E) -> Option<Item> {
+        None
+    }
+    pub(super) fn from_put(e: &PutItemError) -> Option<Item> {
+        match e {
+            PutItemError::ConditionalCheckFailedException(c) => c.item().cloned(),
+            _ => None,
+        }
+    }
+    pub(super) fn from_update(e: &UpdateItemError) -> Option<Item> {
+        match e {
+            UpdateItemError::ConditionalCheckFailedException(c) => c.item().cloned(),
+            _ => None,
+        }
+    }
+    pub(super) fn from_delete(e: &DeleteItemError) -> Option<Item> {
+        match e {
+            DeleteItemError::ConditionalCheckFailedException(c) => c.item().cloned(),
+            _ => None,
+        }
+    }
+}
+
+pub(super) fn map_sdk_error<E, R>(err: SdkError<E, R>, condition_item: fn(&E) -> Option<Item>) -> Error
+where
+    E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+    R: std::fmt::Debug + Send + Sync + 'static,
+{
+    match err {
+        SdkError::ServiceError(service) => {
+            let e = service.into_err();
+            let message = e.message().unwrap_or_default().to_owned();
+            match e.code().unwrap_or_default() {
+                "ConditionalCheckFailedException" => Error::ConditionalCheckFailed {
+                    item: condition_item(&e).map(Box::new),
+                },
+                "ResourceNotFoundException" => Error::ResourceNotFound { message },
+                "ResourceInUseException" => Error::ResourceInUse { message },
+                "ProvisionedThroughputExceededException" | "ThrottlingException" | "RequestLimitExceeded" => {
+                    Error::Throttled { message }
+                }
+                "ValidationException" => Error::Validation { message },
+                code => Error::Backend { code: code.to_owned(), source: Box::new(e) },
+            }
+        }
+        SdkError::DispatchFailure(d) => Error::Unreachable {
+            message: if d.is_timeout() {
+                "the connection timed out".to_owned()
+            } else if d.is_io() {
+                "connection failed".to_owned()
+            } else {
+                "the request could not be sent".to_owned()
+            },
+            source: Some(Box::new(SdkError::<E, R>::DispatchFailure(d))),
+        },
+        SdkError::TimeoutError(t) => Error::Unreachable {
+            message: "no answer within the configured timeout".to_owned(),
+            source: Some(Box::new(SdkError::<E, R>::TimeoutError(t))),
+        },
+        other => Error::Backend {
+            code: "TransportError".to_owned(),
+            source: Box::new(other),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_sdk_dynamodb::error::ErrorMetadata;
+    use aws_sdk_dynamodb::operation::put_item::PutItemError;
+    use aws_sdk_dynamodb::types::error::{ConditionalCheckFailedException, ProvisionedThroughputExceededException};
+    use aws_smithy_runtime_api::http::{Response, StatusCode};
+    use aws_smithy_types::body::SdkBody;
+
+    fn service_error(e: PutItemError) -> SdkError<PutItemError, Response> {
+        let status = StatusCode::try_from(400).expect("valid status");
+        SdkError::service_error(e, Response::new(status, SdkBody::empty()))
+    }
+
+    fn meta(code: &str) -> ErrorMetadata {
+        ErrorMetadata::builder().code(code).message("from DynamoDB").build()
+    }
+
+    #[test]
+    fn throttling_codes_are_throttled() {
+        let e = PutItemError::ProvisionedThroughputExceededException(
+            ProvisionedThroughputExceededException::builder()
+                .message("from DynamoDB")
+                .meta(meta("ProvisionedThroughputExceededException"))
+                .build(),
+        );
+        let mapped = map_sdk_error(service_error(e), ConditionItem::from_put);
+        assert!(matches!(&mapped, Error::Throttled { message } if message == "from DynamoDB"), "{mapped:?}");
+        assert!(mapped.is_retryable());
+        for code in ["ThrottlingException", "RequestLimitExceeded"] {
+            let e = PutItemError::generic(meta(code));
+            let mapped = map_sdk_error(service_error(e), ConditionItem::from_put);
+            assert!(matches!(mapped, Error::Throttled { .. }), "{code}: {mapped:?}");
+        }
+    }
+
+    #[test]
+    fn condition_failure_keeps_the_item() {
+        let item: Item = [("pk".to_owned(), aws_sdk_dynamodb::types::AttributeValue::S("a".into()))].into();
+        let e = PutItemError::ConditionalCheckFailedException(
+            ConditionalCheckFailedException::builder()
+                .set_item(Some(item.clone()))
+                .meta(meta("ConditionalCheckFailedException"))
+                .build(),
+        );
+        match map_sdk_error(service_error(e), ConditionItem::from_put) {
+            Error::ConditionalCheckFailed { item: Some(stored) } => assert_eq!(*stored, item),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn validation_and_unknown_codes() {
+        let mapped = map_sdk_error(service_error(PutItemError::generic(meta("ValidationException"))), ConditionItem::from_put);
+        assert!(matches!(mapped, Error::Validation { .. }), "{mapped:?}");
+        let mapped = map_sdk_error(service_error(PutItemError::generic(meta("SomethingNew"))), ConditionItem::from_put);
+        // the SDK error is kept as the source, not repeated in the message
+        assert_eq!(mapped.to_string(), "DynamoDB request failed (SomethingNew)");
+        assert!(std::error::Error::source(&mapped).is_some());
+        assert!(matches!(mapped, Error::Backend { ref code, .. } if code == "SomethingNew"));
+    }
+}

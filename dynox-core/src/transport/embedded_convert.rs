@@ -1,0 +1,99 @@
+//! Value conversions between the AWS SDK's types and dynoxide's.
+
+use crate::{Error, Item};
+use aws_sdk_dynamodb::types as sdk;
+use aws_smithy_types::Blob;
+use dynoxide::errors::DynoxideError;
+use std::collections::HashMap;
+
+pub(super) type EngineItem = HashMap<String, dynoxide::AttributeValue>;
+
+pub(super) fn to_engine(value: sdk::AttributeValue) -> dynoxide::AttributeValue {
+    use dynoxide::AttributeValue as E;
+    match value {
+        sdk::AttributeValue::S(s) => E::S(s),
+        sdk::AttributeValue::N(n) => E::N(n),
+        sdk::AttributeValue::B(b) => E::B(b.into_inner()),
+        sdk::AttributeValue::Bool(b) => E::BOOL(b),
+        sdk::AttributeValue::Null(b) => E::NULL(b),
+        sdk::AttributeValue::Ss(v) => E::SS(v),
+        sdk::AttributeValue::Ns(v) => E::NS(v),
+        sdk::AttributeValue::Bs(v) => E::BS(v.into_iter().map(Blob::into_inner).collect()),
+        sdk::AttributeValue::L(v) => E::L(v.into_iter().map(to_engine).collect()),
+        sdk::AttributeValue::M(m) => E::M(to_engine_item(m)),
+        // The SDK's forward-compatibility variant; nothing dynox builds uses it.
+        _ => E::NULL(true),
+    }
+}
+
+pub(super) fn to_engine_item(item: Item) -> EngineItem {
+    item.into_iter().map(|(k, v)| (k, to_engine(v))).collect()
+}
+
+pub(super) fn opt_engine_item(item: Option<Item>) -> Option<EngineItem> {
+    item.map(to_engine_item)
+}
+
+pub(super) fn from_engine(value: dynoxide::AttributeValue) -> sdk::AttributeValue {
+    use dynoxide::AttributeValue as E;
+    match value {
+        E::S(s) => sdk::AttributeValue::S(s),
+        E::N(n) => sdk::AttributeValue::N(n),
+        E::B(b) => sdk::AttributeValue::B(Blob::new(b)),
+        E::BOOL(b) => sdk::AttributeValue::Bool(b),
+        E::NULL(b) => sdk::AttributeValue::Null(b),
+        E::SS(v) => sdk::AttributeValue::Ss(v),
+        E::NS(v) => sdk::AttributeValue::Ns(v),
+        E::BS(v) => sdk::AttributeValue::Bs(v.into_iter().map(Blob::new).collect()),
+        E::L(v) => sdk::AttributeValue::L(v.into_iter().map(from_engine).collect()),
+        E::M(m) => sdk::AttributeValue::M(from_engine_item(m)),
+    }
+}
+
+pub(super) fn from_engine_item(item: EngineItem) -> Item {
+    item.into_iter().map(|(k, v)| (k, from_engine(v))).collect()
+}
+
+pub(super) fn capacity(c: Option<dynoxide::types::ConsumedCapacity>) -> Option<sdk::ConsumedCapacity> {
+    c.map(|c| {
+        sdk::ConsumedCapacity::builder()
+            .table_name(c.table_name)
+            .capacity_units(c.capacity_units)
+            .set_read_capacity_units(c.read_capacity_units)
+            .set_write_capacity_units(c.write_capacity_units)
+            .build()
+    })
+}
+
+/// Maps the engine's errors to the variants the AWS transport produces for
+/// the same DynamoDB error codes.
+pub(super) fn map_error(err: DynoxideError) -> Error {
+    match err {
+        DynoxideError::ConditionalCheckFailedException(_, item) => Error::ConditionalCheckFailed {
+            item: item.map(|i| Box::new(from_engine_item(i))),
+        },
+        DynoxideError::ResourceNotFoundException(message) => Error::ResourceNotFound { message },
+        DynoxideError::ResourceInUseException(message) => Error::ResourceInUse { message },
+        DynoxideError::ValidationException(message)
+        | DynoxideError::KeyEmptyValueValidation(message)
+        | DynoxideError::EnvelopedValidation(message)
+        | DynoxideError::SerializationException(message) => Error::Validation { message },
+        DynoxideError::ProvisionedThroughputExceededException(message) => Error::Throttled { message },
+        other => Error::Backend {
+            code: "EmbeddedEngineError".to_owned(),
+            source: other.to_string().into(),
+        },
+    }
+}
+
+pub(super) fn return_values(v: Option<sdk::ReturnValue>) -> Option<String> {
+    v.map(|v| v.as_str().to_owned())
+}
+
+pub(super) fn consumed(v: Option<sdk::ReturnConsumedCapacity>) -> Option<String> {
+    v.map(|v| v.as_str().to_owned())
+}
+
+pub(super) fn on_condition_failure(v: Option<sdk::ReturnValuesOnConditionCheckFailure>) -> Option<String> {
+    v.map(|v| v.as_str().to_owned())
+}

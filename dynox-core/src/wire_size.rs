@@ -1,0 +1,249 @@
+//! The size of requests and responses in DynamoDB's JSON wire format,
+//! computed from the rendered values without serializing them. Both
+//! transports report these figures, so metrics compare across them.
+
+use crate::transport::{Request, Response};
+use crate::AttributeValue;
+use aws_sdk_dynamodb::types::ConsumedCapacity;
+use std::collections::HashMap;
+
+/// Length of a JSON string literal, quotes and escapes included.
+fn string(s: &str) -> usize {
+    2 + s
+        .bytes()
+        .map(|b| match b {
+            b'"' | b'\\' | b'\n' | b'\r' | b'\t' | 0x08 | 0x0c => 2,
+            0..=0x1f => 6,
+            _ => 1,
+        })
+        .sum::<usize>()
+}
+
+fn base64(n: usize) -> usize {
+    2 + n.div_ceil(3) * 4
+}
+
+/// `[a,b,c]` given the elements' lengths.
+fn array(lengths: impl Iterator<Item = usize>) -> usize {
+    let (count, sum) = lengths.fold((0usize, 0usize), |(c, s), l| (c + 1, s + l));
+    2 + sum + count.saturating_sub(1)
+}
+
+pub(crate) fn value(v: &AttributeValue) -> usize {
+    // {"T":<body>}
+    let body = match v {
+        AttributeValue::S(s) | AttributeValue::N(s) => string(s),
+        AttributeValue::B(b) => base64(b.as_ref().len()),
+        AttributeValue::Bool(b) => {
+            if *b {
+                4
+            } else {
+                5
+            }
+        }
+        AttributeValue::Null(_) => 4,
+        AttributeValue::Ss(v) | AttributeValue::Ns(v) => array(v.iter().map(|s| string(s))),
+        AttributeValue::Bs(v) => array(v.iter().map(|b| base64(b.as_ref().len()))),
+        AttributeValue::L(v) => array(v.iter().map(value)),
+        AttributeValue::M(m) => item(m),
+        _ => 4,
+    };
+    let tag = match v {
+        AttributeValue::Bool(_) | AttributeValue::Null(_) => 4,
+        AttributeValue::Ss(_) | AttributeValue::Ns(_) | AttributeValue::Bs(_) => 2,
+        _ => 1,
+    };
+    2 + (2 + tag) + 1 + body
+}
+
+/// `{"name":{...},...}`
+pub(crate) fn item(m: &HashMap<String, AttributeValue>) -> usize {
+    2 + m.iter().map(|(k, v)| string(k) + 1 + value(v)).sum::<usize>() + m.len().saturating_sub(1)
+}
+
+fn names(m: &HashMap<String, String>) -> usize {
+    2 + m.iter().map(|(k, v)| string(k) + 1 + string(v)).sum::<usize>() + m.len().saturating_sub(1)
+}
+
+/// A JSON object built field by field.
+struct Object {
+    len: usize,
+    fields: usize,
+}
+
+impl Object {
+    fn new() -> Self {
+        Object { len: 2, fields: 0 }
+    }
+    fn field(&mut self, name: &str, value_len: usize) -> &mut Self {
+        self.len += usize::from(self.fields > 0) + string(name) + 1 + value_len;
+        self.fields += 1;
+        self
+    }
+    fn opt<T: ?Sized>(&mut self, name: &str, v: Option<&T>, f: impl FnOnce(&T) -> usize) -> &mut Self {
+        if let Some(v) = v {
+            self.field(name, f(v));
+        }
+        self
+    }
+    fn str(&mut self, name: &str, v: Option<&str>) -> &mut Self {
+        self.opt(name, v, |s| string(s))
+    }
+}
+
+fn number(x: f64) -> usize {
+    format!("{x:?}").len()
+}
+
+fn capacity(c: &ConsumedCapacity) -> usize {
+    let mut o = Object::new();
+    o.str("TableName", c.table_name())
+        .opt("CapacityUnits", c.capacity_units.as_ref(), |x| number(*x))
+        .opt("ReadCapacityUnits", c.read_capacity_units.as_ref(), |x| number(*x))
+        .opt("WriteCapacityUnits", c.write_capacity_units.as_ref(), |x| number(*x));
+    o.len
+}
+
+/// Size of a request as DynamoDB's JSON body.
+pub(crate) fn request(r: &Request) -> usize {
+    let mut o = Object::new();
+    match r {
+        Request::PutItem(i) => {
+            o.str("TableName", i.table_name.as_deref())
+                .opt("Item", i.item.as_ref(), item)
+                .str("ConditionExpression", i.condition_expression.as_deref())
+                .opt("ExpressionAttributeNames", i.expression_attribute_names.as_ref(), names)
+                .opt("ExpressionAttributeValues", i.expression_attribute_values.as_ref(), item)
+                .str("ReturnValues", i.return_values.as_ref().map(|v| v.as_str()))
+                .str("ReturnConsumedCapacity", i.return_consumed_capacity.as_ref().map(|v| v.as_str()))
+                .str(
+                    "ReturnValuesOnConditionCheckFailure",
+                    i.return_values_on_condition_check_failure.as_ref().map(|v| v.as_str()),
+                );
+        }
+        Request::GetItem(i) => {
+            o.str("TableName", i.table_name.as_deref())
+                .opt("Key", i.key.as_ref(), item)
+                .opt("ConsistentRead", i.consistent_read.as_ref(), |b| if *b { 4 } else { 5 })
+                .str("ProjectionExpression", i.projection_expression.as_deref())
+                .opt("ExpressionAttributeNames", i.expression_attribute_names.as_ref(), names)
+                .str("ReturnConsumedCapacity", i.return_consumed_capacity.as_ref().map(|v| v.as_str()));
+        }
+        Request::UpdateItem(i) => {
+            o.str("TableName", i.table_name.as_deref())
+                .opt("Key", i.key.as_ref(), item)
+                .str("UpdateExpression", i.update_expression.as_deref())
+                .str("ConditionExpression", i.condition_expression.as_deref())
+                .opt("ExpressionAttributeNames", i.expression_attribute_names.as_ref(), names)
+                .opt("ExpressionAttributeValues", i.expression_attribute_values.as_ref(), item)
+                .str("ReturnValues", i.return_values.as_ref().map(|v| v.as_str()))
+                .str("ReturnConsumedCapacity", i.return_consumed_capacity.as_ref().map(|v| v.as_str()))
+                .str(
+                    "ReturnValuesOnConditionCheckFailure",
+                    i.return_values_on_condition_check_failure.as_ref().map(|v| v.as_str()),
+                );
+        }
+        Request::DeleteItem(i) => {
+            o.str("TableName", i.table_name.as_deref())
+                .opt("Key", i.key.as_ref(), item)
+                .str("ConditionExpression", i.condition_expression.as_deref())
+                .opt("ExpressionAttributeNames", i.expression_attribute_names.as_ref(), names)
+                .opt("ExpressionAttributeValues", i.expression_attribute_values.as_ref(), item)
+                .str("ReturnValues", i.return_values.as_ref().map(|v| v.as_str()))
+                .str("ReturnConsumedCapacity", i.return_consumed_capacity.as_ref().map(|v| v.as_str()))
+                .str(
+                    "ReturnValuesOnConditionCheckFailure",
+                    i.return_values_on_condition_check_failure.as_ref().map(|v| v.as_str()),
+                );
+        }
+        // Table management is rare and its bodies are small; the name stands
+        // for them (the schema adds a few hundred bytes at most).
+        Request::CreateTable(i) => {
+            o.str("TableName", i.table_name.as_deref());
+        }
+        Request::DescribeTable(i) => {
+            o.str("TableName", i.table_name.as_deref());
+        }
+        Request::DeleteTable(i) => {
+            o.str("TableName", i.table_name.as_deref());
+        }
+        Request::UpdateTimeToLive(i) => {
+            o.str("TableName", i.table_name.as_deref());
+        }
+    }
+    o.len
+}
+
+/// Size of a response as DynamoDB's JSON body.
+pub(crate) fn response(r: &Response) -> usize {
+    let mut o = Object::new();
+    match r {
+        Response::PutItem(x) => {
+            o.opt("Attributes", x.attributes.as_ref(), item)
+                .opt("ConsumedCapacity", x.consumed_capacity.as_ref(), capacity);
+        }
+        Response::GetItem(x) => {
+            o.opt("Item", x.item.as_ref(), item)
+                .opt("ConsumedCapacity", x.consumed_capacity.as_ref(), capacity);
+        }
+        Response::UpdateItem(x) => {
+            o.opt("Attributes", x.attributes.as_ref(), item)
+                .opt("ConsumedCapacity", x.consumed_capacity.as_ref(), capacity);
+        }
+        Response::DeleteItem(x) => {
+            o.opt("Attributes", x.attributes.as_ref(), item)
+                .opt("ConsumedCapacity", x.consumed_capacity.as_ref(), capacity);
+        }
+        Response::CreateTable(_)
+        | Response::DescribeTable(_)
+        | Response::DeleteTable(_)
+        | Response::UpdateTimeToLive(_) => {}
+    }
+    o.len
+}
+
+/// How many items a response read or wrote.
+pub(crate) fn items(r: &Response) -> u64 {
+    match r {
+        Response::PutItem(_) | Response::UpdateItem(_) | Response::DeleteItem(_) => 1,
+        Response::GetItem(x) => u64::from(x.item.is_some()),
+        _ => 0,
+    }
+}
+
+/// The consumed capacity a response reports.
+pub(crate) fn consumed(r: &Response) -> Option<&ConsumedCapacity> {
+    match r {
+        Response::PutItem(x) => x.consumed_capacity.as_ref(),
+        Response::GetItem(x) => x.consumed_capacity.as_ref(),
+        Response::UpdateItem(x) => x.consumed_capacity.as_ref(),
+        Response::DeleteItem(x) => x.consumed_capacity.as_ref(),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_sized_as_json() {
+        // {"S":"ab"} is 10 bytes
+        assert_eq!(value(&AttributeValue::S("ab".into())), r#"{"S":"ab"}"#.len());
+        assert_eq!(value(&AttributeValue::N("12".into())), r#"{"N":"12"}"#.len());
+        assert_eq!(value(&AttributeValue::Bool(true)), r#"{"BOOL":true}"#.len());
+        assert_eq!(value(&AttributeValue::Null(true)), r#"{"NULL":true}"#.len());
+        assert_eq!(
+            value(&AttributeValue::Ss(vec!["a".into(), "b".into()])),
+            r#"{"SS":["a","b"]}"#.len()
+        );
+        assert_eq!(
+            value(&AttributeValue::B(aws_smithy_types::Blob::new(vec![1, 2, 3, 4]))),
+            r#"{"B":"AQIDBA=="}"#.len()
+        );
+        assert_eq!(value(&AttributeValue::S("a\"b\n".into())), r#"{"S":"a\"b\n"}"#.len());
+        let m: HashMap<String, AttributeValue> =
+            [("k".to_owned(), AttributeValue::L(vec![AttributeValue::N("1".into())]))].into();
+        assert_eq!(item(&m), r#"{"k":{"L":[{"N":"1"}]}}"#.len());
+    }
+}

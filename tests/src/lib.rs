@@ -1,0 +1,130 @@
+//! The harness of dynox's integration tests: every test is written once and
+//! runs on each backend.
+//!
+//! `backend_tests!` turns each `async fn name(db: Dynox) -> Result<()>` into a
+//! module `name` with a test `embedded` and, with the `dynamodb-local`
+//! feature, a test `dynamodb_local`. That feature is what the README's test
+//! command turns on; it reads DynamoDB Local's endpoint from
+//! `DYNOX_TEST_ENDPOINT` and fails when it is missing or unreachable.
+
+pub mod models;
+
+use aws_sdk_dynamodb::config::{BehaviorVersion, Credentials, Region};
+use dynox_core::transport::{Request, Response};
+use dynox_core::{Dynox, Item, Result};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Where a test runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// The embedded dynoxide engine, in memory.
+    Embedded,
+    /// DynamoDB Local through the AWS SDK transport.
+    DynamoDbLocal,
+}
+
+/// A table prefix no other test of any process uses, so tests run in parallel
+/// against one DynamoDB Local.
+pub fn unique_prefix() -> String {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    format!("t{}_{}_", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// The endpoint of DynamoDB Local given by the test script.
+pub fn local_endpoint() -> String {
+    match std::env::var("DYNOX_TEST_ENDPOINT") {
+        Ok(e) if !e.is_empty() => e,
+        _ => panic!(
+            "DYNOX_TEST_ENDPOINT is not set: the dynamodb-local tests need DynamoDB Local. \
+             Run them with `scripts/test.sh`, which starts it, or start it with \
+             `scripts/dynamodb-local.sh start` and export its endpoint."
+        ),
+    }
+}
+
+/// An SDK client for DynamoDB Local (fixed dummy credentials, one region).
+pub fn local_sdk_client() -> aws_sdk_dynamodb::Client {
+    let config = aws_sdk_dynamodb::Config::builder()
+        .behavior_version(BehaviorVersion::latest())
+        .endpoint_url(local_endpoint())
+        .region(Region::new("us-east-1"))
+        .credentials_provider(Credentials::new("dynox", "dynox", None, None, "dynox-tests"))
+        .build();
+    aws_sdk_dynamodb::Client::from_conf(config)
+}
+
+/// A client on `backend` with a table prefix of its own.
+pub fn connect(backend: Backend) -> Dynox {
+    let db = match backend {
+        Backend::Embedded => Dynox::memory(),
+        Backend::DynamoDbLocal => Dynox::from_client(local_sdk_client()),
+    };
+    db.with_table_prefix(unique_prefix())
+}
+
+/// Reads an item with a plain GetItem through the transport, bypassing
+/// dynox's operations: on the AWS backend this is the SDK's own `get_item`.
+pub async fn raw_get(db: &Dynox, table: &str, key: Item) -> Item {
+    let input = aws_sdk_dynamodb::operation::get_item::GetItemInput::builder()
+        .table_name(table)
+        .set_key(Some(key))
+        .consistent_read(true)
+        .build()
+        .expect("valid GetItem");
+    match db.transport().send(Request::GetItem(input)).await {
+        Ok(Response::GetItem(out)) => out.item.unwrap_or_default(),
+        other => panic!("raw GetItem failed: {other:?}"),
+    }
+}
+
+/// Writes an item with a plain PutItem through the transport, as another tool
+/// would, bypassing dynox's mapping.
+pub async fn raw_put(db: &Dynox, table: &str, item: Item) -> Result<()> {
+    let input = aws_sdk_dynamodb::operation::put_item::PutItemInput::builder()
+        .table_name(table)
+        .set_item(Some(item))
+        .build()
+        .expect("valid PutItem");
+    db.transport().send(Request::PutItem(input)).await.map(|_| ())
+}
+
+/// Builds an item from `(name, value)` pairs.
+pub fn item<const N: usize>(pairs: [(&str, aws_sdk_dynamodb::types::AttributeValue); N]) -> Item {
+    pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+}
+
+/// Runs `test` on a fresh client of `backend`; a returned error fails the test.
+pub async fn run<F, Fut>(backend: Backend, test: F)
+where
+    F: FnOnce(Dynox) -> Fut,
+    Fut: std::future::Future<Output = Result<()>>,
+{
+    if let Err(e) = test(connect(backend)).await {
+        panic!("test failed on {backend:?}: {e}\n{e:?}");
+    }
+}
+
+/// Declares tests that run on every backend; see the crate docs.
+#[macro_export]
+macro_rules! backend_tests {
+    ($( $(#[$meta:meta])* async fn $name:ident($db:ident : Dynox) -> Result<()> $body:block )*) => {$(
+        $(#[$meta])*
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            async fn test($db: ::dynox_core::Dynox) -> ::dynox_core::Result<()> $body
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn embedded() {
+                $crate::run($crate::Backend::Embedded, test).await;
+            }
+
+            #[cfg(feature = "dynamodb-local")]
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn dynamodb_local() {
+                $crate::run($crate::Backend::DynamoDbLocal, test).await;
+            }
+        }
+    )*};
+}

@@ -1,0 +1,144 @@
+//! Models shared by the integration tests.
+
+use dynox_core::prelude::*;
+use dynox_core::Number;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+/// The user of the API contract, without the version (smart save's issue).
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(table = "users")]
+pub struct User {
+    #[dyno(partition_key)]
+    pub pk: String,
+    #[dyno(sort_key)]
+    pub sk: String,
+    pub name: String,
+    pub email: Option<String>,
+    #[dyno(default)]
+    pub age: u32,
+    #[dyno(rename = "st")]
+    pub status: String,
+    pub tags: BTreeSet<String>,
+}
+
+impl User {
+    /// A user with the given key and name, other fields empty.
+    pub fn new(pk: &str, sk: &str, name: &str) -> Self {
+        User {
+            pk: pk.into(),
+            sk: sk.into(),
+            name: name.into(),
+            email: None,
+            age: 0,
+            status: "active".into(),
+            tags: BTreeSet::new(),
+        }
+    }
+}
+
+/// A nested struct, stored as a map.
+#[derive(DynoValue, Debug, Clone, PartialEq, Default)]
+pub struct Address {
+    pub city: String,
+    #[dyno(rename = "zip_code")]
+    pub zip: Option<String>,
+}
+
+/// A unit enum, stored as a string.
+#[derive(DynoValue, Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[dyno(rename_all = "snake_case")]
+pub enum Color {
+    Red,
+    DarkBlue,
+}
+
+/// Every field type dynox maps, keyed by a number (partition) and bytes (sort).
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(table = "all_types")]
+pub struct AllTypes {
+    #[dyno(partition_key)]
+    pub id: u64,
+    #[dyno(sort_key)]
+    pub bin_key: Vec<u8>,
+    pub s: String,
+    pub empty_s: String,
+    pub flag: bool,
+    pub i8_: i8,
+    pub i16_: i16,
+    pub i32_: i32,
+    pub i64_: i64,
+    pub i128_: i128,
+    pub isize_: isize,
+    pub u8_: u8,
+    pub u16_: u16,
+    pub u32_: u32,
+    pub u64_: u64,
+    pub u128_: u128,
+    pub usize_: usize,
+    pub f32_: f32,
+    pub f64_: f64,
+    pub bytes_vec: Vec<u8>,
+    pub bytes: bytes::Bytes,
+    pub list_s: Vec<String>,
+    pub list_n: Vec<i64>,
+    pub list_nested: Vec<Address>,
+    pub hmap: HashMap<String, i32>,
+    pub bmap: BTreeMap<String, String>,
+    pub ss: HashSet<String>,
+    pub ns: BTreeSet<u64>,
+    pub bs: BTreeSet<Vec<u8>>,
+    pub empty_set: BTreeSet<String>,
+    pub opt_some: Option<String>,
+    pub opt_none: Option<String>,
+    pub opt_n: Option<i64>,
+    pub address: Address,
+    pub color: Color,
+    pub big: Number,
+}
+
+impl AllTypes {
+    /// A value with every field filled, extremes included.
+    pub fn sample(id: u64) -> Self {
+        AllTypes {
+            id,
+            bin_key: vec![0, 1, 2, 255],
+            s: "héllo \"wörld\" #:.".into(),
+            empty_s: String::new(),
+            flag: true,
+            i8_: i8::MIN,
+            i16_: i16::MIN,
+            i32_: i32::MIN,
+            i64_: i64::MIN,
+            i128_: -170141183460469231731687303715884105,
+            isize_: -42,
+            u8_: u8::MAX,
+            u16_: u16::MAX,
+            u32_: u32::MAX,
+            u64_: u64::MAX,
+            u128_: 99999999999999999999999999999999999999,
+            usize_: 7,
+            f32_: 1.5,
+            f64_: 0.1,
+            bytes_vec: vec![0, 159, 146, 150],
+            bytes: bytes::Bytes::from_static(b"\x00raw\xff"),
+            list_s: vec!["a".into(), "b".into()],
+            list_n: vec![1, -2, 3],
+            list_nested: vec![Address { city: "Oslo".into(), zip: None }],
+            hmap: [("one".to_owned(), 1), ("two".to_owned(), 2)].into(),
+            bmap: [("k".to_owned(), "v".to_owned())].into(),
+            ss: ["x".to_owned(), "y".to_owned()].into(),
+            ns: [1, 9007199254740993, u64::MAX].into(),
+            bs: [vec![1u8], vec![2u8, 3]].into(),
+            empty_set: BTreeSet::new(),
+            opt_some: Some("here".into()),
+            opt_none: None,
+            opt_n: Some(-5),
+            address: Address {
+                city: "Paris".into(),
+                zip: Some("75001".into()),
+            },
+            color: Color::DarkBlue,
+            big: Number::new("12345678901234567890123456789012345678"),
+        }
+    }
+}
