@@ -7,33 +7,36 @@ use crate::Result;
 ///
 /// The derive implements it with no hooks; mark the model `#[dyno(hooks)]` to
 /// write the impl yourself. A `before_*` error aborts the operation with
-/// nothing sent. `*_by_key` operations and `.skip_hooks()` skip them.
+/// nothing sent (it is returned as [`crate::Error::Hook`] unless it already is
+/// a dynox error). `*_by_key` operations, `.skip_hooks()` on a call and the
+/// model option `skip_hooks` turn them off. To run several hooks for one
+/// event, call them in order from the method: the order is then the code's.
 pub trait DynoHooks {
-    /// Before a save is sent.
-    fn before_save(&mut self) -> Result<()> {
+    /// Before a save is sent; an error aborts it.
+    fn before_save(&self) -> Result<()> {
         Ok(())
     }
     /// After a save succeeded.
-    fn after_save(&mut self) -> Result<()> {
+    fn after_save(&self) -> Result<()> {
         Ok(())
     }
-    /// Before an instance update is sent.
-    fn before_update(&mut self) -> Result<()> {
+    /// Before an instance update is sent; an error aborts it.
+    fn before_update(&self) -> Result<()> {
         Ok(())
     }
-    /// After an instance update succeeded.
-    fn after_update(&mut self) -> Result<()> {
+    /// After an instance update succeeded (the value holds the new item).
+    fn after_update(&self) -> Result<()> {
         Ok(())
     }
-    /// Before a delete is sent.
-    fn before_delete(&mut self) -> Result<()> {
+    /// Before a delete is sent; an error aborts it.
+    fn before_delete(&self) -> Result<()> {
         Ok(())
     }
     /// After a delete succeeded.
-    fn after_delete(&mut self) -> Result<()> {
+    fn after_delete(&self) -> Result<()> {
         Ok(())
     }
-    /// After the value was read from DynamoDB.
+    /// After the value was read from DynamoDB; may adjust it.
     fn after_load(&mut self) -> Result<()> {
         Ok(())
     }

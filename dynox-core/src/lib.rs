@@ -43,9 +43,11 @@ mod hooks;
 mod metrics;
 mod model;
 mod ops;
+mod size;
 pub mod transport;
 mod value;
 mod version;
+mod tracked;
 mod wire_size;
 
 #[doc(hidden)]
@@ -65,8 +67,10 @@ pub use metrics::{Metrics, OperationKind, OperationRecord, TableMetrics};
 pub use model::{DynoModel, FieldInfo, IndexKind, IndexSchema, KeyAttribute, ModelKey, TableSchema};
 pub use ops::{
     Addable, CreateTable, Delete, DeleteByKey, DeleteTable, DescribeTable, Get, ModelExt, Numeric, Save, SetField,
-    UpdateByKey,
+    SmartSave, TrackedDelete, TrackedUpdate, UpdateByKey,
 };
+pub use size::{item_size, read_units, value_size, write_units, MAX_ITEM_SIZE};
+pub use tracked::Tracked;
 pub use value::{DynoValue, FieldValue, KeyType, KeyValue, Number, Removable, ValueError};
 pub use version::{TtlValue, VersionValue};
 
@@ -78,7 +82,7 @@ pub type Item = std::collections::HashMap<String, AttributeValue>;
 
 /// Everything a model file needs: `use dynox_core::prelude::*;`.
 pub mod prelude {
-    pub use crate::{Condition, DynamoType, DynoHooks, DynoModel, DynoValue, Dynox, Error, Item, ModelExt, Result};
+    pub use crate::{Condition, DynamoType, DynoHooks, DynoModel, DynoValue, Dynox, Error, Item, ModelExt, Result, Tracked};
 }
 
 /// The README's examples, compiled and run as doc tests.

@@ -7,12 +7,12 @@ use crate::{Item, Result};
 ///
 /// Implemented by `#[derive(DynoModel)]`; the methods are what the derive
 /// generates, and the operations (`save`, `get`, ...) are built on them.
-pub trait DynoModel: Sized + Send + Sync + 'static {
+pub trait DynoModel: crate::DynoHooks + Sized + Send + Sync + 'static {
     /// The typed primary key (`UserKey` for `User`).
     type Key: ModelKey;
     /// The loaded values of every non-key field, kept by [`crate::Tracked`] to
     /// tell what changed.
-    type Snapshot: Send + Sync + 'static;
+    type Snapshot: Clone + Send + Sync + 'static;
 
     /// Table name, keys, indexes and options.
     const SCHEMA: &'static TableSchema;

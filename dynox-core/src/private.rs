@@ -2,6 +2,7 @@
 //! user, and it may change in any release.
 
 pub use crate::attr::Attr;
+pub use crate::condition::Nested;
 pub use crate::client::Dynox;
 pub use crate::hooks::DynoHooks;
 pub use crate::model::{DynoModel, FieldInfo, IndexKind, IndexSchema, KeyAttribute, ModelKey, TableSchema};
@@ -112,3 +113,56 @@ pub fn delete_by_key<M: DynoModel>(db: &Dynox, key: M::Key) -> DeleteByKey<'_, M
 pub fn update_by_key<M: DynoModel>(db: &Dynox, key: M::Key) -> UpdateByKey<'_, M> {
     UpdateByKey::new(db, key)
 }
+
+/// Stored value of a `#[dyno(serde)]` field.
+#[inline]
+pub fn serde_to_attr<T: serde::Serialize>(value: &T) -> Option<AttributeValue> {
+    crate::value::serde_value::to_attribute_value(value)
+}
+
+/// Adds a `#[dyno(serde)]` field to an item under construction.
+#[inline]
+pub fn serde_put_attr<T: serde::Serialize>(item: &mut Item, name: &'static str, value: &T) {
+    if let Some(v) = serde_to_attr(value) {
+        item.insert(name.to_owned(), v);
+    }
+}
+
+/// Takes a `#[dyno(serde)]` field out of a loaded item.
+#[inline]
+pub fn serde_take_field<T: serde::de::DeserializeOwned>(item: &mut Item, table: &str, name: &str) -> Result<T> {
+    crate::value::serde_value::from_attribute_value(item.remove(name)).map_err(|e| deserialize_error(table, name, e))
+}
+
+/// Takes a `#[dyno(serde)]` field with `#[dyno(default)]`.
+#[inline]
+pub fn serde_take_field_or_default<T: serde::de::DeserializeOwned + Default>(
+    item: &mut Item,
+    table: &str,
+    name: &str,
+) -> Result<T> {
+    match item.remove(name) {
+        None => Ok(T::default()),
+        v => crate::value::serde_value::from_attribute_value(v).map_err(|e| deserialize_error(table, name, e)),
+    }
+}
+
+/// Compile-time check that a `#[dyno(serde)]` field is serde-compatible.
+#[inline]
+pub const fn assert_serde<T: serde::Serialize + serde::de::DeserializeOwned>() {}
+
+/// The schema of a model whose derive failed.
+pub const FALLBACK_SCHEMA: &TableSchema = &TableSchema {
+    table: "",
+    partition_key: KeyAttribute {
+        name: "",
+        key_type: KeyType::S,
+    },
+    sort_key: None,
+    indexes: &[],
+    ttl_attribute: None,
+    version_attribute: None,
+    consistent_read: false,
+    max_size: None,
+    skip_hooks: false,
+};

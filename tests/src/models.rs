@@ -142,3 +142,144 @@ impl AllTypes {
         }
     }
 }
+
+/// Attribute names that break naive expression builders: reserved words,
+/// dots, `#`, `:`, spaces and non-ASCII.
+#[derive(DynoModel, Debug, Clone, PartialEq, Default)]
+#[dyno(table = "docs")]
+pub struct Doc {
+    #[dyno(partition_key)]
+    pub id: String,
+    #[dyno(rename = "name")]
+    pub title: String,
+    #[dyno(rename = "status")]
+    pub state: Option<String>,
+    #[dyno(rename = "a.b")]
+    pub dotted: i64,
+    #[dyno(rename = "#hash :colon")]
+    pub weird: Option<u32>,
+    #[dyno(rename = "ünï côdé")]
+    pub unicode: String,
+    pub counter: u64,
+    pub tags: BTreeSet<String>,
+    pub nums: BTreeSet<i64>,
+    pub list: Vec<String>,
+    pub attrs: HashMap<String, String>,
+    pub address: Option<Address>,
+    pub data: Vec<u8>,
+    #[dyno(rename = "size")]
+    pub amount: Option<f64>,
+}
+
+impl Doc {
+    /// A document with every field set.
+    pub fn sample(id: &str) -> Self {
+        Doc {
+            id: id.into(),
+            title: "Report".into(),
+            state: Some("pending".into()),
+            dotted: 10,
+            weird: Some(7),
+            unicode: "ñ".into(),
+            counter: 5,
+            tags: ["red".to_owned(), "vip".to_owned()].into(),
+            nums: [1, 2].into(),
+            list: vec!["first".into(), "second".into()],
+            attrs: [("city".to_owned(), "NYC".to_owned())].into(),
+            address: Some(Address {
+                city: "Lyon".into(),
+                zip: Some("69001".into()),
+            }),
+            data: vec![1, 2, 3],
+            amount: Some(2.5),
+        }
+    }
+}
+
+/// The profile of the smart-save guide: a few small fields and a large bio.
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(table = "profiles")]
+pub struct Profile {
+    #[dyno(partition_key)]
+    pub pk: String,
+    #[dyno(sort_key)]
+    pub sk: String,
+    pub name: String,
+    pub email: Option<String>,
+    pub bio: String,
+    pub address: String,
+    pub phone: String,
+    pub company: String,
+    pub logins: u64,
+}
+
+impl Profile {
+    /// A profile whose bio has `bio_len` bytes.
+    pub fn new(pk: &str, bio_len: usize) -> Self {
+        Profile {
+            pk: pk.into(),
+            sk: "PROFILE".into(),
+            name: "John Doe".into(),
+            email: Some("john@example.com".into()),
+            bio: "A".repeat(bio_len),
+            address: "123 Main St, City, Country".into(),
+            phone: "+1-555-0123".into(),
+            company: "Acme Corp".into(),
+            logins: 0,
+        }
+    }
+}
+
+/// A counter under optimistic locking.
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(table = "counters")]
+pub struct Counter {
+    #[dyno(partition_key)]
+    pub id: String,
+    pub count: u64,
+    pub note: Option<String>,
+    #[dyno(version)]
+    pub version: u64,
+}
+
+/// A model with hooks that validate and count.
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(table = "hooked", hooks)]
+pub struct Hooked {
+    #[dyno(partition_key)]
+    pub id: String,
+    pub name: String,
+    #[dyno(skip)]
+    pub loaded: bool,
+}
+
+impl DynoHooks for Hooked {
+    fn before_save(&self) -> Result<()> {
+        if self.name.is_empty() {
+            return Err(Error::Hook("name must not be empty".into()));
+        }
+        Ok(())
+    }
+    fn before_delete(&self) -> Result<()> {
+        if self.name == "protected" {
+            return Err(Error::Hook("protected items cannot be deleted".into()));
+        }
+        Ok(())
+    }
+    fn before_update(&self) -> Result<()> {
+        self.before_save()
+    }
+    fn after_load(&mut self) -> Result<()> {
+        self.loaded = true;
+        Ok(())
+    }
+}
+
+/// A model with a size limit and strongly consistent reads.
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(table = "limited", max_size = 1000, consistent_read)]
+pub struct Limited {
+    #[dyno(partition_key)]
+    pub id: String,
+    pub body: String,
+}

@@ -6,7 +6,7 @@ use dynox_tests::backend_tests;
 use dynox_tests::models::{AllTypes, User};
 use dynox_tests::{item, raw_put};
 
-fn deserialize_error(r: Result<Option<User>>) -> (String, String, String, String) {
+fn deserialize_error(r: Result<Option<Tracked<User>>>) -> (String, String, String, String) {
     match r {
         Err(Error::Deserialize { table, field, expected, found }) => (table, field, expected, found),
         other => panic!("expected Error::Deserialize, got {other:?}"),
@@ -104,7 +104,7 @@ backend_tests! {
         let mut stored = User::new("U", "P", "n").to_item();
         stored.insert("added_by_another_service".into(), AV::S("x".into()));
         raw_put(&db, &db.table_name::<User>(), stored).await?;
-        assert_eq!(User::get(&db, "U", "P").await?.map(|u| u.name), Some("n".to_owned()));
+        assert_eq!(User::get(&db, "U", "P").await?.map(|u| u.into_inner().name), Some("n".to_owned()));
         Ok(())
     }
 
@@ -133,7 +133,7 @@ backend_tests! {
         let r = v.save(&db).await;
         assert!(matches!(r, Err(Error::Validation { .. })), "{r:?}");
         // nothing was stored by the failed writes
-        assert_eq!(AllTypes::get(&db, 1, vec![0, 1, 2, 255]).await?, None);
+        assert!(AllTypes::get(&db, 1, vec![0, 1, 2, 255]).await?.is_none());
         Ok(())
     }
 

@@ -30,7 +30,7 @@ backend_tests! {
         let value = AllTypes::sample(1);
         value.save(&db).await?;
         let loaded = AllTypes::get(&db, 1, vec![0, 1, 2, 255]).await?.expect("saved");
-        assert_eq!(loaded, value);
+        assert_eq!(loaded.into_inner(), value);
         Ok(())
     }
 

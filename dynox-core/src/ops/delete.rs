@@ -1,47 +1,27 @@
 //! DeleteItem: `value.delete(&db)` and `User::delete_by_key(&db, pk, sk)`.
 
-use super::OpFuture;
+use super::{hooks_run, requests, versioning, OpFuture};
 use crate::condition::Condition;
-use crate::expr::Placeholders;
-use crate::metrics::OperationKind;
-use crate::transport::Request;
-use crate::{DynoModel, Dynox, ModelKey, Result};
-use aws_sdk_dynamodb::operation::delete_item::{DeleteItemInput, DeleteItemOutput};
-use aws_sdk_dynamodb::types::{ReturnConsumedCapacity, ReturnValuesOnConditionCheckFailure};
+use crate::{DynoModel, Dynox, Result};
 use std::future::IntoFuture;
 
-async fn delete_key<M: DynoModel>(db: &Dynox, key: &M::Key, condition: Option<&Condition<M>>) -> Result<()> {
-    let table = db.table_name::<M>();
-    let mut placeholders = Placeholders::default();
-    let condition = condition.and_then(|c| c.render(&mut placeholders));
-    let (names, values) = placeholders.finish();
-    let input = DeleteItemInput::builder()
-        .table_name(table.as_ref())
-        .set_key(Some(key.to_key_item()))
-        .set_condition_expression(condition)
-        .set_expression_attribute_names(names)
-        .set_expression_attribute_values(values)
-        .return_consumed_capacity(ReturnConsumedCapacity::Total)
-        .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
-        .build()
-        .map_err(super::table::build_error)?;
-    let _: DeleteItemOutput = db
-        .send(OperationKind::DeleteItem, &table, Request::DeleteItem(input))
-        .await?;
-    Ok(())
-}
-
-/// Deletes the item with a value's key (DeleteItem). Await it to run.
+/// Deletes the item with a value's key (DeleteItem), running the delete
+/// hooks and, for a versioned model, checking the stored version is the
+/// value's. Await it to run.
 #[must_use = "an operation does nothing until awaited"]
 pub struct Delete<'a, M: DynoModel> {
     db: &'a Dynox,
     value: &'a M,
     condition: Option<Condition<M>>,
+    skip_hooks: bool,
 }
 
 impl<'a, M: DynoModel> std::fmt::Debug for Delete<'a, M> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Delete").field("table", &M::SCHEMA.table).finish_non_exhaustive()
+        f.debug_struct("Delete")
+            .field("table", &M::SCHEMA.table)
+            .field("condition", &self.condition)
+            .finish_non_exhaustive()
     }
 }
 
@@ -51,29 +31,67 @@ impl<'a, M: DynoModel> Delete<'a, M> {
             db,
             value,
             condition: None,
+            skip_hooks: false,
         }
     }
 
     /// Only delete when `condition` holds; otherwise
     /// [`crate::Error::ConditionalCheckFailed`] with the stored item.
     pub fn condition(mut self, condition: Condition<M>) -> Self {
-        self.condition = Some(match self.condition.take() {
-            Some(c) => c & condition,
-            None => condition,
-        });
+        self.condition = versioning::and(self.condition.take(), Some(condition));
         self
     }
+
+    /// Runs no hooks for this call.
+    pub fn skip_hooks(mut self) -> Self {
+        self.skip_hooks = true;
+        self
+    }
+}
+
+/// Deletes `key` with the hooks of `value` and its version check.
+pub(crate) async fn delete_value<M: DynoModel>(
+    db: &Dynox,
+    value: &M,
+    expected_version: u64,
+    condition: Option<Condition<M>>,
+    skip_hooks: bool,
+) -> Result<()> {
+    let hooks = hooks_run::enabled::<M>(skip_hooks);
+    if hooks {
+        value.before_delete()?;
+    }
+    let version = if expected_version > 0 {
+        versioning::version_check::<M>(expected_version)
+    } else {
+        None
+    };
+    let condition = versioning::and(condition, version);
+    requests::delete::<M>(db, &value.key(), condition.as_ref())
+        .await
+        .map_err(|e| versioning::classify_failure::<M>(e, expected_version))?;
+    if hooks {
+        value.after_delete()?;
+    }
+    Ok(())
 }
 
 impl<'a, M: DynoModel> IntoFuture for Delete<'a, M> {
     type Output = Result<()>;
     type IntoFuture = OpFuture<'a, ()>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(async move { delete_key::<M>(self.db, &self.value.key(), self.condition.as_ref()).await })
+        Box::pin(delete_value(
+            self.db,
+            self.value,
+            self.value.version(),
+            self.condition,
+            self.skip_hooks,
+        ))
     }
 }
 
-/// Deletes an item by key without reading it first; runs no hooks.
+/// Deletes an item by key without reading it first; runs no hooks and checks
+/// no version. Await it to run.
 #[must_use = "an operation does nothing until awaited"]
 pub struct DeleteByKey<'a, M: DynoModel> {
     db: &'a Dynox,
@@ -103,10 +121,7 @@ impl<'a, M: DynoModel> DeleteByKey<'a, M> {
     /// Only delete when `condition` holds; otherwise
     /// [`crate::Error::ConditionalCheckFailed`] with the stored item.
     pub fn condition(mut self, condition: Condition<M>) -> Self {
-        self.condition = Some(match self.condition.take() {
-            Some(c) => c & condition,
-            None => condition,
-        });
+        self.condition = versioning::and(self.condition.take(), Some(condition));
         self
     }
 }
@@ -115,6 +130,6 @@ impl<'a, M: DynoModel> IntoFuture for DeleteByKey<'a, M> {
     type Output = Result<()>;
     type IntoFuture = OpFuture<'a, ()>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(async move { delete_key::<M>(self.db, &self.key, self.condition.as_ref()).await })
+        Box::pin(async move { requests::delete::<M>(self.db, &self.key, self.condition.as_ref()).await })
     }
 }

@@ -3,17 +3,19 @@
 use super::OpFuture;
 use crate::metrics::OperationKind;
 use crate::transport::Request;
-use crate::{DynoModel, Dynox, ModelKey, Result};
+use crate::{DynoModel, Dynox, ModelKey, Result, Tracked};
 use aws_sdk_dynamodb::operation::get_item::{GetItemInput, GetItemOutput};
 use aws_sdk_dynamodb::types::ReturnConsumedCapacity;
 use std::future::IntoFuture;
 
-/// Reads one item by key (GetItem); `None` when there is none. Await it to run.
+/// Reads one item by key (GetItem); `None` when there is none, otherwise the
+/// value [`Tracked`] for smart save. Await it to run.
 #[must_use = "an operation does nothing until awaited"]
 pub struct Get<'a, M: DynoModel> {
     db: &'a Dynox,
     key: M::Key,
     consistent_read: bool,
+    skip_hooks: bool,
 }
 
 impl<'a, M: DynoModel> std::fmt::Debug for Get<'a, M> {
@@ -32,7 +34,14 @@ impl<'a, M: DynoModel> Get<'a, M> {
             db,
             key,
             consistent_read: M::SCHEMA.consistent_read,
+            skip_hooks: false,
         }
+    }
+
+    /// Does not run the `after_load` hook.
+    pub fn skip_hooks(mut self) -> Self {
+        self.skip_hooks = true;
+        self
     }
 
     /// Reads with strong consistency (twice the read units).
@@ -41,7 +50,7 @@ impl<'a, M: DynoModel> Get<'a, M> {
         self
     }
 
-    async fn run(self) -> Result<Option<M>> {
+    async fn run(self) -> Result<Option<Tracked<M>>> {
         let table = self.db.table_name::<M>();
         let input = GetItemInput::builder()
             .table_name(table.as_ref())
@@ -54,13 +63,20 @@ impl<'a, M: DynoModel> Get<'a, M> {
             .db
             .send(OperationKind::GetItem, &table, Request::GetItem(input))
             .await?;
-        output.item.map(M::from_item).transpose()
+        let Some(item) = output.item else {
+            return Ok(None);
+        };
+        let mut value = M::from_item(item)?;
+        if super::hooks_run::enabled::<M>(self.skip_hooks) {
+            value.after_load()?;
+        }
+        Ok(Some(Tracked::loaded(value)))
     }
 }
 
 impl<'a, M: DynoModel> IntoFuture for Get<'a, M> {
-    type Output = Result<Option<M>>;
-    type IntoFuture = OpFuture<'a, Option<M>>;
+    type Output = Result<Option<Tracked<M>>>;
+    type IntoFuture = OpFuture<'a, Option<Tracked<M>>>;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.run())
     }

@@ -3,15 +3,26 @@
 
 mod delete;
 mod get;
+mod hooks_run;
 mod put;
+mod requests;
+mod size_check;
+mod smart_save;
 mod table;
+mod tracked_delete;
+mod tracked_entry;
+mod tracked_update;
 mod update;
 pub(crate) mod update_expr;
 mod update_methods;
+mod versioning;
 
 pub use delete::{Delete, DeleteByKey};
 pub use get::Get;
 pub use put::Save;
+pub use smart_save::SmartSave;
+pub use tracked_delete::TrackedDelete;
+pub use tracked_update::TrackedUpdate;
 pub use table::{CreateTable, DeleteTable, DescribeTable};
 pub use update::UpdateByKey;
 pub use update_methods::{Addable, Numeric, SetField};
@@ -54,6 +65,21 @@ pub trait ModelExt: DynoModel {
     /// Whether the model's table exists.
     fn table_exists(db: &Dynox) -> OpFuture<'_, bool> {
         table::table_exists::<Self>(db)
+    }
+
+    /// The item's size by DynamoDB's rules (names, values, overheads).
+    fn item_size(&self) -> usize {
+        crate::item_size(&self.to_item())
+    }
+
+    /// Write units a PutItem of this value consumes.
+    fn estimated_wcu(&self) -> f64 {
+        crate::write_units(self.item_size())
+    }
+
+    /// Read units a GetItem of this value consumes, with the model's default consistency.
+    fn estimated_rcu(&self) -> f64 {
+        crate::read_units(self.item_size(), Self::SCHEMA.consistent_read)
     }
 
     /// The metrics of this model's table.

@@ -1,21 +1,22 @@
-//! PutItem: `value.save(&db)`.
+//! PutItem of a plain value: `value.save(&db)`.
 
-use super::OpFuture;
+use super::{hooks_run, requests, size_check, versioning, OpFuture};
 use crate::condition::Condition;
-use crate::expr::Placeholders;
-use crate::metrics::OperationKind;
-use crate::transport::Request;
 use crate::{DynoModel, Dynox, Result};
-use aws_sdk_dynamodb::operation::put_item::{PutItemInput, PutItemOutput};
-use aws_sdk_dynamodb::types::{ReturnConsumedCapacity, ReturnValuesOnConditionCheckFailure};
 use std::future::IntoFuture;
 
-/// Writes a whole item (PutItem). Await it to run.
+/// Writes a whole item (PutItem: create or replace). Await it to run.
+///
+/// For a `#[dyno(version)]` model the item is written with the value's
+/// version plus one, on the condition that the stored version is the value's
+/// (or that no item exists, for version 0). The value itself is not changed:
+/// use [`crate::Tracked`] to keep it in step.
 #[must_use = "an operation does nothing until awaited"]
 pub struct Save<'a, M: DynoModel> {
     db: &'a Dynox,
     value: &'a M,
     condition: Option<Condition<M>>,
+    skip_hooks: bool,
 }
 
 impl<'a, M: DynoModel> std::fmt::Debug for Save<'a, M> {
@@ -33,6 +34,7 @@ impl<'a, M: DynoModel> Save<'a, M> {
             db,
             value,
             condition: None,
+            skip_hooks: false,
         }
     }
 
@@ -40,32 +42,34 @@ impl<'a, M: DynoModel> Save<'a, M> {
     /// `User::PK.not_exists()` to create without replacing); otherwise
     /// [`crate::Error::ConditionalCheckFailed`] with the stored item.
     pub fn condition(mut self, condition: Condition<M>) -> Self {
-        self.condition = Some(match self.condition.take() {
-            Some(c) => c & condition,
-            None => condition,
-        });
+        self.condition = versioning::and(self.condition.take(), Some(condition));
+        self
+    }
+
+    /// Runs no hooks for this call.
+    pub fn skip_hooks(mut self) -> Self {
+        self.skip_hooks = true;
         self
     }
 
     async fn run(self) -> Result<()> {
-        let table = self.db.table_name::<M>();
-        let mut placeholders = Placeholders::default();
-        let condition = self.condition.as_ref().and_then(|c| c.render(&mut placeholders));
-        let (names, values) = placeholders.finish();
-        let input = PutItemInput::builder()
-            .table_name(table.as_ref())
-            .set_item(Some(self.value.to_item()))
-            .set_condition_expression(condition)
-            .set_expression_attribute_names(names)
-            .set_expression_attribute_values(values)
-            .return_consumed_capacity(ReturnConsumedCapacity::Total)
-            .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
-            .build()
-            .map_err(super::table::build_error)?;
-        let _: PutItemOutput = self
-            .db
-            .send(OperationKind::PutItem, &table, Request::PutItem(input))
-            .await?;
+        let hooks = hooks_run::enabled::<M>(self.skip_hooks);
+        if hooks {
+            self.value.before_save()?;
+        }
+        let mut item = self.value.to_item();
+        let expected = self.value.version();
+        if let Some(attribute) = M::SCHEMA.version_attribute {
+            item.insert(attribute.to_owned(), crate::AttributeValue::N((expected + 1).to_string()));
+        }
+        size_check::check::<M>(&item)?;
+        let condition = versioning::and(self.condition, versioning::version_check::<M>(expected));
+        requests::put::<M>(self.db, item, condition.as_ref())
+            .await
+            .map_err(|e| versioning::classify_failure::<M>(e, expected))?;
+        if hooks {
+            self.value.after_save()?;
+        }
         Ok(())
     }
 }

@@ -2,14 +2,9 @@
 
 use super::update_expr::UpdateActions;
 use super::update_methods::update_methods;
-use super::OpFuture;
+use super::{requests, OpFuture};
 use crate::condition::Condition;
-use crate::expr::Placeholders;
-use crate::metrics::OperationKind;
-use crate::transport::Request;
-use crate::{DynoModel, Dynox, Error, ModelKey, Result};
-use aws_sdk_dynamodb::operation::update_item::{UpdateItemInput, UpdateItemOutput};
-use aws_sdk_dynamodb::types::{ReturnConsumedCapacity, ReturnValuesOnConditionCheckFailure};
+use crate::{DynoModel, Dynox, Error, Result};
 use std::future::IntoFuture;
 
 /// Updates attributes of an item by key in one request, without reading it
@@ -50,10 +45,7 @@ impl<'a, M: DynoModel> UpdateByKey<'a, M> {
     /// Only update when `condition` holds; otherwise
     /// [`Error::ConditionalCheckFailed`] with the stored item.
     pub fn condition(mut self, condition: Condition<M>) -> Self {
-        self.condition = Some(match self.condition.take() {
-            Some(c) => c & condition,
-            None => condition,
-        });
+        self.condition = super::versioning::and(self.condition.take(), Some(condition));
         self
     }
 
@@ -63,26 +55,7 @@ impl<'a, M: DynoModel> UpdateByKey<'a, M> {
                 message: "an update needs at least one action (set, remove, add, ...)".to_owned(),
             });
         }
-        let table = self.db.table_name::<M>();
-        let mut placeholders = Placeholders::default();
-        let expression = self.actions.render(&mut placeholders);
-        let condition = self.condition.as_ref().and_then(|c| c.render(&mut placeholders));
-        let (names, values) = placeholders.finish();
-        let input = UpdateItemInput::builder()
-            .table_name(table.as_ref())
-            .set_key(Some(self.key.to_key_item()))
-            .update_expression(expression)
-            .set_condition_expression(condition)
-            .set_expression_attribute_names(names)
-            .set_expression_attribute_values(values)
-            .return_consumed_capacity(ReturnConsumedCapacity::Total)
-            .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
-            .build()
-            .map_err(super::table::build_error)?;
-        let _: UpdateItemOutput = self
-            .db
-            .send(OperationKind::UpdateItem, &table, Request::UpdateItem(input))
-            .await?;
+        requests::update::<M>(self.db, &self.key, &self.actions, self.condition.as_ref(), false).await?;
         Ok(())
     }
 }

@@ -52,6 +52,8 @@ impl FieldValue<String> for &String {
 pub trait Removable {}
 
 impl<T> Removable for Option<T> {}
+// a missing list (or binary value) reads as empty
+impl<T> Removable for Vec<T> {}
 impl<T, S> Removable for std::collections::HashSet<T, S> {}
 impl<T> Removable for std::collections::BTreeSet<T> {}
 impl<T, S> Removable for std::collections::HashMap<String, T, S> {}

@@ -10,6 +10,7 @@ mod collections;
 mod field_value;
 mod number;
 mod scalar;
+pub(crate) mod serde_value;
 mod sets;
 
 pub use field_value::{FieldValue, Removable};

@@ -147,7 +147,8 @@ impl DynoValue for u8 {
         match value {
             Some(AttributeValue::B(b)) => Ok(b.into_inner()),
             Some(other) => Err(ValueError::wrong_type("B", &other)),
-            None => Err(ValueError::missing("B")),
+            // like a list, missing binary data reads as empty
+            None => Ok(Vec::new()),
         }
     }
 }

@@ -17,7 +17,7 @@ pub async fn run(db: &Dynox) -> Result<()> {
     let strong = db.last_operation().map(|o| o.rcu).unwrap_or_default();
     println!("eventually consistent: {eventual} RCU, strongly consistent: {strong} RCU");
 
-    if let Some(user) = user {
+    if let Some(mut user) = user {
         user.delete(db).await?;
     }
     Ok(())

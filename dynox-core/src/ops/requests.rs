@@ -1,0 +1,88 @@
+//! The one place each item request is rendered: PutItem, UpdateItem and
+//! DeleteItem, with their condition, placeholders, consumed capacity and the
+//! stored item on a failed condition. Every builder goes through these.
+
+use super::table::build_error;
+use super::update_expr::UpdateActions;
+use crate::condition::Condition;
+use crate::expr::Placeholders;
+use crate::metrics::OperationKind;
+use crate::transport::Request;
+use crate::{DynoModel, Dynox, Item, ModelKey, Result};
+use aws_sdk_dynamodb::operation::delete_item::{DeleteItemInput, DeleteItemOutput};
+use aws_sdk_dynamodb::operation::put_item::{PutItemInput, PutItemOutput};
+use aws_sdk_dynamodb::operation::update_item::{UpdateItemInput, UpdateItemOutput};
+use aws_sdk_dynamodb::types::{ReturnConsumedCapacity, ReturnValue, ReturnValuesOnConditionCheckFailure};
+
+/// PutItem of a whole item, with an optional condition.
+pub(crate) async fn put<M: DynoModel>(db: &Dynox, item: Item, condition: Option<&Condition<M>>) -> Result<()> {
+    let table = db.table_name::<M>();
+    let mut placeholders = Placeholders::default();
+    let condition = condition.and_then(|c| c.render(&mut placeholders));
+    let (names, values) = placeholders.finish();
+    let input = PutItemInput::builder()
+        .table_name(table.as_ref())
+        .set_item(Some(item))
+        .set_condition_expression(condition)
+        .set_expression_attribute_names(names)
+        .set_expression_attribute_values(values)
+        .return_consumed_capacity(ReturnConsumedCapacity::Total)
+        .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
+        .build()
+        .map_err(build_error)?;
+    let _: PutItemOutput = db.send(OperationKind::PutItem, &table, Request::PutItem(input)).await?;
+    Ok(())
+}
+
+/// UpdateItem by key; with `return_new`, the whole item after the update.
+pub(crate) async fn update<M: DynoModel>(
+    db: &Dynox,
+    key: &M::Key,
+    actions: &UpdateActions,
+    condition: Option<&Condition<M>>,
+    return_new: bool,
+) -> Result<Option<Item>> {
+    let table = db.table_name::<M>();
+    let mut placeholders = Placeholders::default();
+    let expression = actions.render(&mut placeholders);
+    let condition = condition.and_then(|c| c.render(&mut placeholders));
+    let (names, values) = placeholders.finish();
+    let input = UpdateItemInput::builder()
+        .table_name(table.as_ref())
+        .set_key(Some(key.to_key_item()))
+        .update_expression(expression)
+        .set_condition_expression(condition)
+        .set_expression_attribute_names(names)
+        .set_expression_attribute_values(values)
+        .set_return_values(return_new.then_some(ReturnValue::AllNew))
+        .return_consumed_capacity(ReturnConsumedCapacity::Total)
+        .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
+        .build()
+        .map_err(build_error)?;
+    let output: UpdateItemOutput = db
+        .send(OperationKind::UpdateItem, &table, Request::UpdateItem(input))
+        .await?;
+    Ok(output.attributes)
+}
+
+/// DeleteItem by key, with an optional condition.
+pub(crate) async fn delete<M: DynoModel>(db: &Dynox, key: &M::Key, condition: Option<&Condition<M>>) -> Result<()> {
+    let table = db.table_name::<M>();
+    let mut placeholders = Placeholders::default();
+    let condition = condition.and_then(|c| c.render(&mut placeholders));
+    let (names, values) = placeholders.finish();
+    let input = DeleteItemInput::builder()
+        .table_name(table.as_ref())
+        .set_key(Some(key.to_key_item()))
+        .set_condition_expression(condition)
+        .set_expression_attribute_names(names)
+        .set_expression_attribute_values(values)
+        .return_consumed_capacity(ReturnConsumedCapacity::Total)
+        .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
+        .build()
+        .map_err(build_error)?;
+    let _: DeleteItemOutput = db
+        .send(OperationKind::DeleteItem, &table, Request::DeleteItem(input))
+        .await?;
+    Ok(())
+}

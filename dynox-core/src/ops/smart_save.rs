@@ -1,0 +1,154 @@
+//! Smart save: `tracked.save(&db)` sends only what changed.
+
+use super::update_expr::UpdateActions;
+use super::{hooks_run, requests, size_check, versioning, OpFuture};
+use crate::condition::{Condition, RawPath};
+use crate::{AttributeValue, DynoModel, Dynox, Error, ModelKey, Result, Tracked};
+use std::future::IntoFuture;
+
+/// Saves a [`Tracked`] value: nothing when it is clean, an UpdateItem of the
+/// changed fields when it was loaded or saved before, a PutItem when it was
+/// never saved or with [`SmartSave::full_replace`]. Await it to run.
+#[must_use = "an operation does nothing until awaited"]
+pub struct SmartSave<'a, M: DynoModel> {
+    db: &'a Dynox,
+    tracked: &'a mut Tracked<M>,
+    condition: Option<Condition<M>>,
+    full_replace: bool,
+    skip_hooks: bool,
+}
+
+impl<'a, M: DynoModel> std::fmt::Debug for SmartSave<'a, M> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SmartSave")
+            .field("table", &M::SCHEMA.table)
+            .field("changed_fields", &self.tracked.changed_fields())
+            .field("condition", &self.condition)
+            .field("full_replace", &self.full_replace)
+            .finish()
+    }
+}
+
+impl<'a, M: DynoModel> SmartSave<'a, M> {
+    pub(crate) fn new(db: &'a Dynox, tracked: &'a mut Tracked<M>) -> Self {
+        SmartSave {
+            db,
+            tracked,
+            condition: None,
+            full_replace: false,
+            skip_hooks: false,
+        }
+    }
+
+    /// Writes the whole item with PutItem, whatever changed.
+    pub fn full_replace(mut self) -> Self {
+        self.full_replace = true;
+        self
+    }
+
+    /// Only write when `condition` holds on the stored item, ANDed with the
+    /// version check; otherwise [`Error::ConditionalCheckFailed`].
+    pub fn condition(mut self, condition: Condition<M>) -> Self {
+        self.condition = versioning::and(self.condition.take(), Some(condition));
+        self
+    }
+
+    /// Runs no hooks for this call.
+    pub fn skip_hooks(mut self) -> Self {
+        self.skip_hooks = true;
+        self
+    }
+
+    async fn run(self) -> Result<()> {
+        let SmartSave {
+            db,
+            tracked,
+            condition,
+            full_replace,
+            skip_hooks,
+        } = self;
+        let hooks = hooks_run::enabled::<M>(skip_hooks);
+        let expected = match &tracked.stored {
+            Some(stored) => stored.version,
+            None => tracked.value.version(),
+        };
+        let versioned = M::SCHEMA.version_attribute.is_some();
+
+        // What to send, decided before any hook or request.
+        let changed = match &tracked.stored {
+            Some(stored) if !full_replace => {
+                if tracked.value.key() != stored.key {
+                    return Err(Error::KeyChanged {
+                        field: changed_key_attribute(&stored.key, &tracked.value.key()),
+                    });
+                }
+                let changed = tracked.changed_indexes(stored);
+                if changed.is_empty() {
+                    return Ok(()); // clean: no request at all
+                }
+                Some(changed)
+            }
+            _ => None,
+        };
+
+        if hooks {
+            tracked.value.before_save()?;
+        }
+        let condition = versioning::and(condition, versioning::version_check::<M>(expected));
+        let result = match changed {
+            None => {
+                let mut item = tracked.value.to_item();
+                if let Some(attribute) = M::SCHEMA.version_attribute {
+                    item.insert(attribute.to_owned(), AttributeValue::N((expected + 1).to_string()));
+                }
+                size_check::check::<M>(&item)?;
+                requests::put::<M>(db, item, condition.as_ref()).await
+            }
+            Some(changed) => {
+                let mut actions = UpdateActions::default();
+                for index in changed {
+                    let field = &M::FIELDS[index];
+                    actions.set(RawPath::attribute(field.attribute), tracked.value.field_value(index));
+                }
+                if let Some(attribute) = M::SCHEMA.version_attribute {
+                    actions.set(
+                        RawPath::attribute(attribute),
+                        Some(AttributeValue::N((expected + 1).to_string())),
+                    );
+                }
+                if M::SCHEMA.max_size.is_some() {
+                    size_check::check::<M>(&tracked.value.to_item())?;
+                }
+                let key = tracked.value.key();
+                requests::update::<M>(db, &key, &actions, condition.as_ref(), false)
+                    .await
+                    .map(|_| ())
+            }
+        };
+        result.map_err(|e| versioning::classify_failure::<M>(e, expected))?;
+        if versioned {
+            tracked.value.set_version(expected + 1);
+        }
+        tracked.mark_stored();
+        if hooks {
+            tracked.value.after_save()?;
+        }
+        Ok(())
+    }
+}
+
+/// The first key attribute whose value differs.
+fn changed_key_attribute<K: ModelKey>(stored: &K, now: &K) -> String {
+    let (stored, now) = (stored.to_key_item(), now.to_key_item());
+    let mut names: Vec<&String> = stored.keys().filter(|k| stored.get(*k) != now.get(*k)).collect();
+    names.sort();
+    names.first().map(|s| s.to_string()).unwrap_or_default()
+}
+
+impl<'a, M: DynoModel> IntoFuture for SmartSave<'a, M> {
+    type Output = Result<()>;
+    type IntoFuture = OpFuture<'a, ()>;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.run())
+    }
+}

@@ -1,0 +1,112 @@
+//! `tracked.update(&db)`: chosen actions in one UpdateItem, after which the
+//! local value is what DynamoDB stored (ALL_NEW).
+
+use super::update_expr::UpdateActions;
+use super::update_methods::update_methods;
+use super::{hooks_run, requests, versioning, OpFuture};
+use crate::condition::{Condition, RawPath};
+use crate::{AttributeValue, DynoModel, Dynox, Error, Result, Tracked};
+use std::future::IntoFuture;
+
+/// Updates chosen attributes of a tracked item in one request, then replaces
+/// the local value with the stored item DynamoDB returns. Runs the update
+/// hooks and the version check. Await it to run.
+#[must_use = "an operation does nothing until awaited"]
+pub struct TrackedUpdate<'a, M: DynoModel> {
+    db: &'a Dynox,
+    tracked: &'a mut Tracked<M>,
+    actions: UpdateActions,
+    condition: Option<Condition<M>>,
+    skip_hooks: bool,
+}
+
+impl<'a, M: DynoModel> std::fmt::Debug for TrackedUpdate<'a, M> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TrackedUpdate")
+            .field("table", &M::SCHEMA.table)
+            .field("actions", &self.actions)
+            .field("condition", &self.condition)
+            .finish()
+    }
+}
+
+update_methods!(TrackedUpdate);
+
+impl<'a, M: DynoModel> TrackedUpdate<'a, M> {
+    pub(crate) fn new(db: &'a Dynox, tracked: &'a mut Tracked<M>) -> Self {
+        TrackedUpdate {
+            db,
+            tracked,
+            actions: UpdateActions::default(),
+            condition: None,
+            skip_hooks: false,
+        }
+    }
+
+    /// Only update when `condition` holds, ANDed with the version check.
+    pub fn condition(mut self, condition: Condition<M>) -> Self {
+        self.condition = versioning::and(self.condition.take(), Some(condition));
+        self
+    }
+
+    /// Runs no hooks for this call.
+    pub fn skip_hooks(mut self) -> Self {
+        self.skip_hooks = true;
+        self
+    }
+
+    async fn run(self) -> Result<()> {
+        let TrackedUpdate {
+            db,
+            tracked,
+            mut actions,
+            condition,
+            skip_hooks,
+        } = self;
+        if actions.is_empty() {
+            return Err(Error::Validation {
+                message: "an update needs at least one action (set, remove, add, ...)".to_owned(),
+            });
+        }
+        let hooks = hooks_run::enabled::<M>(skip_hooks);
+        if hooks {
+            tracked.value.before_update()?;
+        }
+        let expected = match &tracked.stored {
+            Some(stored) => stored.version,
+            None => tracked.value.version(),
+        };
+        if let Some(attribute) = M::SCHEMA.version_attribute {
+            actions.set(RawPath::attribute(attribute), Some(AttributeValue::N((expected + 1).to_string())));
+        }
+        // an update needs the item to exist; a versioned one also the version
+        let check = match versioning::version_check::<M>(expected).filter(|_| expected > 0) {
+            Some(version) => version,
+            None => Condition::from_node(crate::condition::Node::Exists(RawPath::attribute(
+                M::SCHEMA.partition_key.name,
+            ))),
+        };
+        let condition = versioning::and(condition, Some(check));
+        let key = tracked.value.key();
+        let new = requests::update::<M>(db, &key, &actions, condition.as_ref(), true)
+            .await
+            .map_err(|e| versioning::classify_failure::<M>(e, expected))?;
+        let item = new.ok_or_else(|| Error::Validation {
+            message: "UpdateItem returned no attributes for ALL_NEW".to_owned(),
+        })?;
+        tracked.value = M::from_item(item)?;
+        tracked.mark_stored();
+        if hooks {
+            tracked.value.after_update()?;
+        }
+        Ok(())
+    }
+}
+
+impl<'a, M: DynoModel> IntoFuture for TrackedUpdate<'a, M> {
+    type Output = Result<()>;
+    type IntoFuture = OpFuture<'a, ()>;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.run())
+    }
+}

@@ -1,0 +1,154 @@
+//! `Tracked<T>`: a model value plus what is stored, to save only what changed.
+
+use crate::{DynoModel, Item};
+use std::ops::{Deref, DerefMut};
+
+/// What the last load or successful write left in DynamoDB.
+pub(crate) struct Stored<M: DynoModel> {
+    pub(crate) snapshot: M::Snapshot,
+    pub(crate) key: M::Key,
+    pub(crate) version: u64,
+}
+
+/// A model value that remembers what is stored, so [`Tracked::save`] sends
+/// only the fields that changed (and nothing when none did).
+///
+/// `User::get` returns one; [`Tracked::new`] wraps a value that was never
+/// saved, whose first save is a full PutItem. It dereferences to the model, so
+/// fields are read and assigned as usual.
+pub struct Tracked<M: DynoModel> {
+    pub(crate) value: M,
+    pub(crate) stored: Option<Stored<M>>,
+}
+
+impl<M: DynoModel> Tracked<M> {
+    /// A value that was never saved: its first save is a PutItem, then
+    /// tracking starts.
+    pub fn new(value: M) -> Self {
+        Tracked { value, stored: None }
+    }
+
+    /// A value as loaded from DynamoDB: clean.
+    pub(crate) fn loaded(value: M) -> Self {
+        let stored = Stored {
+            snapshot: value.snapshot(),
+            key: value.key(),
+            version: value.version(),
+        };
+        Tracked {
+            value,
+            stored: Some(stored),
+        }
+    }
+
+    /// Marks the current value as what is stored (after a successful write).
+    pub(crate) fn mark_stored(&mut self) {
+        self.stored = Some(Stored {
+            snapshot: self.value.snapshot(),
+            key: self.value.key(),
+            version: self.value.version(),
+        });
+    }
+
+    /// Whether the value was loaded or saved (as opposed to never saved).
+    pub fn is_stored(&self) -> bool {
+        self.stored.is_some()
+    }
+
+    /// Whether a save would send anything: a field changed, or the value was
+    /// never saved.
+    pub fn is_dirty(&self) -> bool {
+        match &self.stored {
+            None => true,
+            Some(stored) => {
+                let mut changed = Vec::new();
+                self.value.changed(&stored.snapshot, &mut changed);
+                !changed.is_empty() || self.value.key() != stored.key
+            }
+        }
+    }
+
+    /// The Rust names of the fields that differ from what is stored, in
+    /// declaration order. Every stored field of a value never saved.
+    /// Compares field by field; serializes nothing.
+    pub fn changed_fields(&self) -> Vec<&'static str> {
+        match &self.stored {
+            None => M::FIELDS.iter().filter(|f| !f.key).map(|f| f.name).collect(),
+            Some(stored) => {
+                let mut changed = Vec::new();
+                self.value.changed(&stored.snapshot, &mut changed);
+                changed.into_iter().map(|i| M::FIELDS[i].name).collect()
+            }
+        }
+    }
+
+    /// Indexes (into `M::FIELDS`) of the changed fields.
+    pub(crate) fn changed_indexes(&self, stored: &Stored<M>) -> Vec<usize> {
+        let mut changed = Vec::new();
+        self.value.changed(&stored.snapshot, &mut changed);
+        changed
+    }
+
+    /// The value, without tracking.
+    pub fn into_inner(self) -> M {
+        self.value
+    }
+
+    /// The item the value would be stored as.
+    pub fn to_item(&self) -> Item {
+        self.value.to_item()
+    }
+}
+
+impl<M: DynoModel> Deref for Tracked<M> {
+    type Target = M;
+    fn deref(&self) -> &M {
+        &self.value
+    }
+}
+
+impl<M: DynoModel> DerefMut for Tracked<M> {
+    fn deref_mut(&mut self) -> &mut M {
+        &mut self.value
+    }
+}
+
+impl<M: DynoModel> AsRef<M> for Tracked<M> {
+    fn as_ref(&self) -> &M {
+        &self.value
+    }
+}
+
+impl<M: DynoModel + std::fmt::Debug> std::fmt::Debug for Tracked<M> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Tracked")
+            .field("value", &self.value)
+            .field("dirty_fields", &self.changed_fields())
+            .finish()
+    }
+}
+
+impl<M: DynoModel + Clone> Clone for Tracked<M> {
+    fn clone(&self) -> Self {
+        Tracked {
+            value: self.value.clone(),
+            stored: self.stored.as_ref().map(|s| Stored {
+                snapshot: s.snapshot.clone(),
+                key: s.key.clone(),
+                version: s.version,
+            }),
+        }
+    }
+}
+
+impl<M: DynoModel + PartialEq> PartialEq<M> for Tracked<M> {
+    fn eq(&self, other: &M) -> bool {
+        self.value == *other
+    }
+}
+
+impl<M: DynoModel + PartialEq> PartialEq for Tracked<M> {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}

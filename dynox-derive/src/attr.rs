@@ -1,0 +1,87 @@
+//! darling receivers: the `#[dyno(...)]` attributes as written.
+
+use darling::{FromDeriveInput, FromField, FromVariant};
+use syn::{Ident, LitStr, Path, Type, Visibility};
+
+/// `#[dyno(...)]` on a `DynoModel` struct.
+#[derive(FromDeriveInput)]
+#[darling(attributes(dyno), forward_attrs(doc))]
+pub(crate) struct ModelAttrs {
+    pub(crate) ident: Ident,
+    pub(crate) vis: Visibility,
+    pub(crate) generics: syn::Generics,
+    pub(crate) data: darling::ast::Data<darling::util::Ignored, FieldAttrs>,
+    pub(crate) table: Option<LitStr>,
+    #[darling(default)]
+    pub(crate) consistent_read: bool,
+    pub(crate) max_size: Option<syn::LitInt>,
+    #[darling(default)]
+    pub(crate) skip_hooks: bool,
+    #[darling(default)]
+    pub(crate) hooks: bool,
+    #[darling(rename = "crate")]
+    pub(crate) krate: Option<Path>,
+}
+
+/// `#[dyno(...)]` on a field.
+#[derive(FromField, Clone)]
+#[darling(attributes(dyno))]
+pub(crate) struct FieldAttrs {
+    pub(crate) ident: Option<Ident>,
+    pub(crate) ty: Type,
+    #[darling(default)]
+    pub(crate) partition_key: darling::util::Flag,
+    #[darling(default)]
+    pub(crate) sort_key: darling::util::Flag,
+    pub(crate) rename: Option<LitStr>,
+    #[darling(default)]
+    pub(crate) default: darling::util::Flag,
+    #[darling(default)]
+    pub(crate) skip: darling::util::Flag,
+    #[darling(default)]
+    pub(crate) version: darling::util::Flag,
+    #[darling(default)]
+    pub(crate) ttl: darling::util::Flag,
+    #[darling(default)]
+    pub(crate) serde: darling::util::Flag,
+    #[darling(multiple)]
+    pub(crate) gsi: Vec<LitStr>,
+    #[darling(multiple)]
+    pub(crate) gsi_sort: Vec<LitStr>,
+    #[darling(multiple)]
+    pub(crate) lsi: Vec<LitStr>,
+}
+
+/// `#[dyno(...)]` on a `DynoValue` struct or enum.
+#[derive(FromDeriveInput)]
+#[darling(attributes(dyno))]
+pub(crate) struct ValueAttrs {
+    pub(crate) ident: Ident,
+    pub(crate) generics: syn::Generics,
+    pub(crate) data: darling::ast::Data<VariantAttrs, ValueFieldAttrs>,
+    pub(crate) rename_all: Option<LitStr>,
+    #[darling(rename = "crate")]
+    pub(crate) krate: Option<Path>,
+}
+
+/// `#[dyno(...)]` on a field of a `DynoValue` struct.
+#[derive(FromField, Clone)]
+#[darling(attributes(dyno))]
+pub(crate) struct ValueFieldAttrs {
+    pub(crate) ident: Option<Ident>,
+    pub(crate) ty: Type,
+    pub(crate) rename: Option<LitStr>,
+    #[darling(default)]
+    pub(crate) default: darling::util::Flag,
+    #[darling(default)]
+    pub(crate) skip: darling::util::Flag,
+}
+
+/// `#[dyno(...)]` on a variant of a `DynoValue` enum.
+#[derive(FromVariant, Clone)]
+#[darling(attributes(dyno))]
+pub(crate) struct VariantAttrs {
+    pub(crate) ident: Ident,
+    pub(crate) fields: darling::ast::Fields<darling::util::Ignored>,
+    pub(crate) rename: Option<LitStr>,
+}

@@ -1,0 +1,30 @@
+//! Compile-time checks of field types, spanned at each type so that the
+//! error points at it: keys must be S/N/B, versions integers, and so on.
+
+use crate::model::Model;
+use proc_macro2::TokenStream;
+use quote::quote_spanned;
+use syn::spanned::Spanned;
+
+pub(crate) fn type_checks(model: &Model) -> TokenStream {
+    let krate = &model.krate;
+    let mut checks = TokenStream::new();
+    for f in model.stored() {
+        let ty = &f.ty;
+        let span = ty.span();
+        let index_key = !f.attrs.gsi.is_empty() || !f.attrs.gsi_sort.is_empty() || !f.attrs.lsi.is_empty();
+        let check = if f.is_key() || index_key {
+            quote_spanned! { span=> #krate::__private::assert_key::<#ty>(); }
+        } else if f.attrs.version.is_present() {
+            quote_spanned! { span=> #krate::__private::assert_version::<#ty>(); }
+        } else if f.attrs.ttl.is_present() {
+            quote_spanned! { span=> #krate::__private::assert_ttl::<#ty>(); }
+        } else if f.is_serde() {
+            quote_spanned! { span=> #krate::__private::assert_serde::<#ty>(); }
+        } else {
+            quote_spanned! { span=> #krate::__private::assert_value::<#ty>(); }
+        };
+        checks.extend(quote_spanned! { span=> const _: () = { #check }; });
+    }
+    checks
+}

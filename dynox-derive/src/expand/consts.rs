@@ -1,0 +1,21 @@
+//! Attribute constants: `User::NAME: Attr<User, String>`.
+
+use crate::model::Model;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+pub(crate) fn constants(model: &Model) -> TokenStream {
+    let krate = &model.krate;
+    let ident = &model.ident;
+    let consts = model.stored().map(|f| {
+        let constant = f.constant();
+        let ty = &f.ty;
+        let (name, field) = (&f.attribute, f.ident.to_string());
+        let doc = format!("The `{field}` attribute (stored as `{name}`), for conditions and updates.");
+        quote! {
+            #[doc = #doc]
+            pub const #constant: #krate::__private::Attr<#ident, #ty> = #krate::__private::Attr::__new(#name, #field);
+        }
+    });
+    quote! { #(#consts)* }
+}

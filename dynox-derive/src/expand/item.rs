@@ -1,0 +1,77 @@
+//! The `DynoModel` impl: item mapping, key, schema, tracking, version.
+
+use super::{schema, snapshot};
+use crate::model::Model;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+pub(crate) fn model_impl(model: &Model) -> TokenStream {
+    let krate = &model.krate;
+    let ident = &model.ident;
+    let key = model.key_ident();
+    let snapshot_ident = snapshot::snapshot_ident(model);
+    let consts = schema::consts(model);
+    let tracking = snapshot::methods(model);
+    let table = model.table.as_ref().map(|t| t.value()).unwrap_or_default();
+    let n = model.stored().count();
+
+    let puts = model.stored().map(|f| {
+        let (name, attribute) = (&f.ident, &f.attribute);
+        if f.is_serde() {
+            quote! { #krate::__private::serde_put_attr(&mut __dynox_item, #attribute, &self.#name); }
+        } else {
+            quote! { #krate::__private::put_attr(&mut __dynox_item, #attribute, &self.#name); }
+        }
+    });
+    let takes = model.fields.iter().map(|f| {
+        let (name, attribute) = (&f.ident, &f.attribute);
+        let take = match (f.is_skipped(), f.is_serde(), f.has_default()) {
+            (true, _, _) => quote! { ::core::default::Default::default() },
+            (false, true, false) => quote! { #krate::__private::serde_take_field(&mut item, #table, #attribute)? },
+            (false, true, true) => {
+                quote! { #krate::__private::serde_take_field_or_default(&mut item, #table, #attribute)? }
+            }
+            (false, false, false) => quote! { #krate::__private::take_field(&mut item, #table, #attribute)? },
+            (false, false, true) => quote! { #krate::__private::take_field_or_default(&mut item, #table, #attribute)? },
+        };
+        quote! { #name: #take }
+    });
+    let key_fields = model.keys().into_iter().map(|f| &f.ident);
+    let version = model.version().map(|f| {
+        let name = &f.ident;
+        quote! {
+            fn version(&self) -> u64 {
+                #krate::__private::VersionValue::to_version(self.#name)
+            }
+            fn set_version(&mut self, __dynox_version: u64) {
+                self.#name = #krate::__private::VersionValue::from_version(__dynox_version);
+            }
+        }
+    });
+
+    quote! {
+        #[automatically_derived]
+        impl #krate::__private::DynoModel for #ident {
+            type Key = #key;
+            type Snapshot = #snapshot_ident;
+            #consts
+
+            fn to_item(&self) -> #krate::__private::Item {
+                let mut __dynox_item = #krate::__private::new_item(#n);
+                #(#puts)*
+                __dynox_item
+            }
+
+            fn from_item(mut item: #krate::__private::Item) -> #krate::__private::Result<Self> {
+                ::core::result::Result::Ok(#ident { #(#takes,)* })
+            }
+
+            fn key(&self) -> #key {
+                #key { #(#key_fields: ::core::clone::Clone::clone(&self.#key_fields),)* }
+            }
+
+            #tracking
+            #version
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! Code generation: one file per generated concern.
+
+mod checks;
+mod consts;
+mod fallback;
+mod item;
+mod keys;
+mod schema;
+mod snapshot;
+mod value;
+
+use crate::attr::ModelAttrs;
+use crate::model::Model;
+use crate::validate::validate;
+use darling::FromDeriveInput;
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::DeriveInput;
+
+pub(crate) use value::value;
+
+/// `#[derive(DynoModel)]`: parse, build the model, validate, expand; on any
+/// error, the errors and a stub impl so the user sees no cascade.
+pub(crate) fn model(input: &DeriveInput) -> TokenStream {
+    let attrs = match ModelAttrs::from_derive_input(input) {
+        Ok(attrs) => attrs,
+        Err(e) => return with_fallback(input, e),
+    };
+    let model = Model::from_attrs(attrs);
+    let mut errors = darling::Error::accumulator();
+    validate(&model, &mut errors);
+    if let Err(e) = errors.finish() {
+        return with_fallback(input, e);
+    }
+    expand(&model)
+}
+
+fn with_fallback(input: &DeriveInput, e: darling::Error) -> TokenStream {
+    let errors = e.write_errors();
+    let stub = fallback::stub(input);
+    quote! { #errors #stub }
+}
+
+fn expand(model: &Model) -> TokenStream {
+    let key_struct = keys::key_struct(model);
+    let key_impl = keys::key_impl(model);
+    let entry_points = keys::entry_points(model);
+    let constants = consts::constants(model);
+    let model_impl = item::model_impl(model);
+    let snapshot = snapshot::snapshot_struct(model);
+    let checks = checks::type_checks(model);
+    let hooks = if model.hooks {
+        quote! {}
+    } else {
+        let krate = &model.krate;
+        let ident = &model.ident;
+        quote! {
+            #[automatically_derived]
+            impl #krate::__private::DynoHooks for #ident {}
+        }
+    };
+    let ident = &model.ident;
+    quote! {
+        #key_struct
+        #[doc(hidden)]
+        #[allow(non_upper_case_globals, clippy::all)]
+        const _: () = {
+            #[automatically_derived]
+            impl #ident {
+                #constants
+                #entry_points
+            }
+            #snapshot
+            #model_impl
+            #key_impl
+            #hooks
+            #checks
+        };
+    }
+}

@@ -1,0 +1,96 @@
+//! The static table schema and field list.
+
+use crate::model::{Field, Model};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+fn key_attribute(model: &Model, f: &Field) -> TokenStream {
+    let krate = &model.krate;
+    let (name, ty) = (&f.attribute, &f.ty);
+    quote! {
+        #krate::__private::KeyAttribute { name: #name, key_type: <#ty as #krate::__private::KeyValue>::KEY_TYPE }
+    }
+}
+
+fn option(v: Option<TokenStream>) -> TokenStream {
+    match v {
+        Some(v) => quote! { ::core::option::Option::Some(#v) },
+        None => quote! { ::core::option::Option::None },
+    }
+}
+
+fn indexes(model: &Model) -> Vec<TokenStream> {
+    let krate = &model.krate;
+    let mut out = Vec::new();
+    for pk in model.stored() {
+        for name in &pk.attrs.gsi {
+            let sort = model
+                .stored()
+                .find(|f| f.attrs.gsi_sort.iter().any(|s| s.value() == name.value()))
+                .map(|f| key_attribute(model, f));
+            let (partition, sort) = (key_attribute(model, pk), option(sort));
+            out.push(quote! {
+                #krate::__private::IndexSchema {
+                    name: #name,
+                    kind: #krate::__private::IndexKind::Global,
+                    partition_key: #partition,
+                    sort_key: #sort,
+                }
+            });
+        }
+    }
+    if let Some(table_pk) = model.partition_key() {
+        for f in model.stored() {
+            for name in &f.attrs.lsi {
+                let (partition, sort) = (key_attribute(model, table_pk), key_attribute(model, f));
+                out.push(quote! {
+                    #krate::__private::IndexSchema {
+                        name: #name,
+                        kind: #krate::__private::IndexKind::Local,
+                        partition_key: #partition,
+                        sort_key: ::core::option::Option::Some(#sort),
+                    }
+                });
+            }
+        }
+    }
+    out
+}
+
+/// `const SCHEMA` and `const FIELDS` of the `DynoModel` impl.
+pub(crate) fn consts(model: &Model) -> TokenStream {
+    let krate = &model.krate;
+    let table = model.table.as_ref().map(|t| t.value()).unwrap_or_default();
+    let partition = model.partition_key().map(|f| key_attribute(model, f));
+    let sort = option(model.sort_key().map(|f| key_attribute(model, f)));
+    let indexes = indexes(model);
+    let ttl = option(model.ttl().map(|f| {
+        let n = &f.attribute;
+        quote!(#n)
+    }));
+    let version = option(model.version().map(|f| {
+        let n = &f.attribute;
+        quote!(#n)
+    }));
+    let consistent_read = model.consistent_read;
+    let skip_hooks = model.skip_hooks;
+    let max_size = option(model.max_size.as_ref().map(|m| quote!(#m)));
+    let fields = model.stored().map(|f| {
+        let (name, attribute, key) = (f.ident.to_string(), &f.attribute, f.is_key());
+        quote! { #krate::__private::FieldInfo { name: #name, attribute: #attribute, key: #key } }
+    });
+    quote! {
+        const SCHEMA: &'static #krate::__private::TableSchema = &#krate::__private::TableSchema {
+            table: #table,
+            partition_key: #partition,
+            sort_key: #sort,
+            indexes: &[#(#indexes),*],
+            ttl_attribute: #ttl,
+            version_attribute: #version,
+            consistent_read: #consistent_read,
+            max_size: #max_size,
+            skip_hooks: #skip_hooks,
+        };
+        const FIELDS: &'static [#krate::__private::FieldInfo] = &[#(#fields),*];
+    }
+}

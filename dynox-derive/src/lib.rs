@@ -1,0 +1,31 @@
+//! The derives of dynox: `#[derive(DynoModel)]` and `#[derive(DynoValue)]`.
+//!
+//! Use them through `dynox_core`, which re-exports both. Each runs one way:
+//! parse the `#[dyno(...)]` attributes ([`attr`]), build the checked model
+//! ([`model`]), check the rules across fields ([`validate`]), then generate
+//! code ([`expand`]) that reaches the runtime only through
+//! `dynox_core::__private`.
+
+mod attr;
+mod expand;
+mod model;
+mod validate;
+
+use proc_macro::TokenStream;
+use syn::{parse_macro_input, DeriveInput};
+
+/// Derives `DynoModel`: item mapping, typed keys, attribute constants,
+/// change tracking and the table schema. See the `dynox_core` docs.
+#[proc_macro_derive(DynoModel, attributes(dyno))]
+pub fn derive_dyno_model(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    expand::model(&input).into()
+}
+
+/// Derives `DynoValue`: a struct is stored as a map (M), an enum of unit
+/// variants as a string (S).
+#[proc_macro_derive(DynoValue, attributes(dyno))]
+pub fn derive_dyno_value(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    expand::value(&input).into()
+}

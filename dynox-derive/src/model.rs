@@ -1,0 +1,147 @@
+//! The checked model: what the attributes mean, with the tokens kept for spans.
+
+use crate::attr::{FieldAttrs, ModelAttrs};
+use proc_macro2::Span;
+use syn::{Ident, LitStr, Path, Type, Visibility};
+
+pub(crate) struct Model {
+    pub(crate) ident: Ident,
+    pub(crate) vis: Visibility,
+    pub(crate) krate: Path,
+    pub(crate) table: Option<LitStr>,
+    pub(crate) consistent_read: bool,
+    pub(crate) max_size: Option<syn::LitInt>,
+    pub(crate) skip_hooks: bool,
+    pub(crate) hooks: bool,
+    pub(crate) generics: syn::Generics,
+    pub(crate) fields: Vec<Field>,
+}
+
+pub(crate) struct Field {
+    pub(crate) ident: Ident,
+    pub(crate) ty: Type,
+    /// The stored attribute name.
+    pub(crate) attribute: String,
+    pub(crate) attrs: FieldAttrs,
+}
+
+impl Field {
+    pub(crate) fn is_partition_key(&self) -> bool {
+        self.attrs.partition_key.is_present()
+    }
+    pub(crate) fn is_sort_key(&self) -> bool {
+        self.attrs.sort_key.is_present()
+    }
+    pub(crate) fn is_key(&self) -> bool {
+        self.is_partition_key() || self.is_sort_key()
+    }
+    pub(crate) fn is_skipped(&self) -> bool {
+        self.attrs.skip.is_present()
+    }
+    pub(crate) fn is_serde(&self) -> bool {
+        self.attrs.serde.is_present()
+    }
+    pub(crate) fn has_default(&self) -> bool {
+        self.attrs.default.is_present()
+    }
+    /// The attribute constant's name: the field name in upper case.
+    pub(crate) fn constant(&self) -> Ident {
+        let name = self.ident.to_string();
+        let name = name.strip_prefix("r#").unwrap_or(&name);
+        Ident::new(&name.to_uppercase(), self.ident.span())
+    }
+    /// The span of the `rename` value, or of the field name.
+    pub(crate) fn name_span(&self) -> Span {
+        self.attrs.rename.as_ref().map_or(self.ident.span(), |r| r.span())
+    }
+}
+
+/// Whether a type is written as `Option<..>` (the derive sees tokens, not types).
+pub(crate) fn is_option(ty: &Type) -> bool {
+    last_segment(ty).is_some_and(|s| s == "Option")
+}
+
+/// Whether a type is written as `String`.
+pub(crate) fn is_string(ty: &Type) -> bool {
+    last_segment(ty).is_some_and(|s| s == "String")
+}
+
+fn last_segment(ty: &Type) -> Option<String> {
+    match ty {
+        Type::Path(p) if p.qself.is_none() => p.path.segments.last().map(|s| s.ident.to_string()),
+        Type::Group(g) => last_segment(&g.elem),
+        _ => None,
+    }
+}
+
+impl Model {
+    /// The model of a parsed struct; `None` fields when it is not a struct
+    /// with named fields (darling already reported that).
+    pub(crate) fn from_attrs(attrs: ModelAttrs) -> Self {
+        let fields = attrs
+            .data
+            .take_struct()
+            .map(|f| f.fields)
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|a| {
+                let ident = a.ident.clone()?;
+                let attribute = match &a.rename {
+                    Some(r) => r.value(),
+                    None => {
+                        let name = ident.to_string();
+                        name.strip_prefix("r#").unwrap_or(&name).to_owned()
+                    }
+                };
+                Some(Field {
+                    ident,
+                    ty: a.ty.clone(),
+                    attribute,
+                    attrs: a,
+                })
+            })
+            .collect();
+        Model {
+            ident: attrs.ident,
+            vis: attrs.vis,
+            krate: attrs.krate.unwrap_or_else(|| syn::parse_quote!(::dynox_core)),
+            table: attrs.table,
+            consistent_read: attrs.consistent_read,
+            max_size: attrs.max_size,
+            skip_hooks: attrs.skip_hooks,
+            hooks: attrs.hooks,
+            generics: attrs.generics,
+            fields,
+        }
+    }
+
+    /// Stored fields (not skipped), in declaration order.
+    pub(crate) fn stored(&self) -> impl Iterator<Item = &Field> {
+        self.fields.iter().filter(|f| !f.is_skipped())
+    }
+
+    pub(crate) fn partition_key(&self) -> Option<&Field> {
+        self.fields.iter().find(|f| f.is_partition_key())
+    }
+
+    pub(crate) fn sort_key(&self) -> Option<&Field> {
+        self.fields.iter().find(|f| f.is_sort_key())
+    }
+
+    /// The key fields: partition key, then sort key.
+    pub(crate) fn keys(&self) -> Vec<&Field> {
+        self.partition_key().into_iter().chain(self.sort_key()).collect()
+    }
+
+    pub(crate) fn key_ident(&self) -> Ident {
+        Ident::new(&format!("{}Key", self.ident), self.ident.span())
+    }
+
+    pub(crate) fn version(&self) -> Option<&Field> {
+        self.fields.iter().find(|f| f.attrs.version.is_present())
+    }
+
+    pub(crate) fn ttl(&self) -> Option<&Field> {
+        self.fields.iter().find(|f| f.attrs.ttl.is_present())
+    }
+}
