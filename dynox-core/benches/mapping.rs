@@ -52,7 +52,10 @@ fn sample() -> Wide {
         logins: 1024,
         level: 7,
         active: true,
-        tags: ["admin", "beta", "ops"].into_iter().map(String::from).collect(),
+        tags: ["admin", "beta", "ops"]
+            .into_iter()
+            .map(String::from)
+            .collect(),
         history: (0..5).map(|i| format!("event-{i}")).collect(),
         attributes: (0..4).map(|i| (format!("k{i}"), format!("v{i}"))).collect(),
         nickname: Some("jd".into()),
@@ -64,7 +67,10 @@ fn bench(c: &mut Criterion) {
     let dynox_item = value.to_item();
     let serde_item: HashMap<String, aws_sdk_dynamodb::types::AttributeValue> =
         serde_dynamo::aws_sdk_dynamodb_1::to_item(&value).expect("serde_dynamo serializes");
-    assert_eq!(Wide::from_item(dynox_item.clone()).expect("dynox reads"), value);
+    assert_eq!(
+        Wide::from_item(dynox_item.clone()).expect("dynox reads"),
+        value
+    );
 
     let mut g = c.benchmark_group("to_item");
     g.bench_function("dynox", |b| b.iter(|| black_box(&value).to_item()));

@@ -17,7 +17,11 @@ impl<M, T> Attr<M, T> {
     /// Used by the derive; `name` is the stored attribute name.
     #[doc(hidden)]
     pub const fn __new(name: &'static str, field: &'static str) -> Self {
-        Attr { name, field, _types: PhantomData }
+        Attr {
+            name,
+            field,
+            _types: PhantomData,
+        }
     }
 
     /// The stored attribute name (after `rename`).

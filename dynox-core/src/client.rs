@@ -74,14 +74,18 @@ impl Dynox {
     /// The embedded engine in memory, or the error that prevented opening it.
     #[cfg(feature = "embedded")]
     pub fn try_memory() -> Result<Self> {
-        Ok(Self::from_transport(Arc::new(crate::transport::EmbeddedTransport::memory()?)))
+        Ok(Self::from_transport(Arc::new(
+            crate::transport::EmbeddedTransport::memory()?,
+        )))
     }
 
     /// The embedded engine, kept in the SQLite file at `path`.
     #[cfg(feature = "embedded")]
     pub fn embedded(path: impl AsRef<std::path::Path>) -> Result<Self> {
         let path = path.as_ref().to_string_lossy();
-        Ok(Self::from_transport(Arc::new(crate::transport::EmbeddedTransport::file(&path)?)))
+        Ok(Self::from_transport(Arc::new(
+            crate::transport::EmbeddedTransport::file(&path)?,
+        )))
     }
 
     /// The same client (sharing transport and metrics) with every table name
@@ -162,7 +166,12 @@ impl Dynox {
             error = tracing::field::Empty,
         );
         let started = Instant::now();
-        let result = self.shared.transport.send(request).instrument(span.clone()).await;
+        let result = self
+            .shared
+            .transport
+            .send(request)
+            .instrument(span.clone())
+            .await;
         let duration = started.elapsed();
         let mut record = OperationRecord {
             kind,
@@ -182,8 +191,12 @@ impl Dynox {
                 let total = c.capacity_units.unwrap_or(0.0);
                 // DynamoDB splits read and write units only for some
                 // operations; otherwise the total belongs to the kind.
-                record.rcu = c.read_capacity_units.unwrap_or(if kind.is_read() { total } else { 0.0 });
-                record.wcu = c.write_capacity_units.unwrap_or(if kind.is_read() { 0.0 } else { total });
+                record.rcu =
+                    c.read_capacity_units
+                        .unwrap_or(if kind.is_read() { total } else { 0.0 });
+                record.wcu =
+                    c.write_capacity_units
+                        .unwrap_or(if kind.is_read() { 0.0 } else { total });
             }
             span.record("bytes_received", record.bytes_received);
             span.record("rcu", record.rcu);

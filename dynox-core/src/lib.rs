@@ -44,10 +44,10 @@ mod metrics;
 mod model;
 mod ops;
 mod size;
+mod tracked;
 pub mod transport;
 mod value;
 mod version;
-mod tracked;
 mod wire_size;
 
 #[doc(hidden)]
@@ -58,16 +58,18 @@ pub use attr::Attr;
 pub use aws_sdk_dynamodb::types::AttributeValue;
 pub use client::Dynox;
 pub use condition::{
-    AttrPath, Condition, Containable, DynamoType, ListLike, MapLike, Nested, NestedIn, Ordered, Path, Prefixable, Size,
-    Sized_,
+    AttrPath, Condition, Containable, DynamoType, ListLike, MapLike, Nested, NestedIn, Ordered,
+    Path, Prefixable, Size, Sized_,
 };
 pub use error::{CancellationReason, Error, Result};
 pub use hooks::DynoHooks;
 pub use metrics::{Metrics, OperationKind, OperationRecord, TableMetrics};
-pub use model::{DynoModel, FieldInfo, IndexKind, IndexSchema, KeyAttribute, ModelKey, TableSchema};
+pub use model::{
+    DynoModel, FieldInfo, IndexKind, IndexSchema, KeyAttribute, ModelKey, TableSchema,
+};
 pub use ops::{
-    Addable, CreateTable, Delete, DeleteByKey, DeleteTable, DescribeTable, Get, ModelExt, Numeric, Save, SetField,
-    SmartSave, TrackedDelete, TrackedUpdate, UpdateByKey,
+    Addable, CreateTable, Delete, DeleteByKey, DeleteTable, DescribeTable, Get, ModelExt, Numeric,
+    Save, SetField, SmartSave, TrackedDelete, TrackedUpdate, UpdateByKey,
 };
 pub use size::{item_size, read_units, value_size, write_units, MAX_ITEM_SIZE};
 pub use tracked::Tracked;
@@ -82,7 +84,10 @@ pub type Item = std::collections::HashMap<String, AttributeValue>;
 
 /// Everything a model file needs: `use dynox_core::prelude::*;`.
 pub mod prelude {
-    pub use crate::{Condition, DynamoType, DynoHooks, DynoModel, DynoValue, Dynox, Error, Item, ModelExt, Result, Tracked};
+    pub use crate::{
+        Condition, DynamoType, DynoHooks, DynoModel, DynoValue, Dynox, Error, Item, ModelExt,
+        Result, Tracked,
+    };
 }
 
 /// The README's examples, compiled and run as doc tests.

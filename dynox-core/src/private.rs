@@ -2,10 +2,12 @@
 //! user, and it may change in any release.
 
 pub use crate::attr::Attr;
-pub use crate::condition::Nested;
 pub use crate::client::Dynox;
+pub use crate::condition::Nested;
 pub use crate::hooks::DynoHooks;
-pub use crate::model::{DynoModel, FieldInfo, IndexKind, IndexSchema, KeyAttribute, ModelKey, TableSchema};
+pub use crate::model::{
+    DynoModel, FieldInfo, IndexKind, IndexSchema, KeyAttribute, ModelKey, TableSchema,
+};
 pub use crate::ops::{DeleteByKey, Get, UpdateByKey};
 pub use crate::value::{DynoValue, KeyType, KeyValue, ValueError};
 pub use crate::version::{TtlValue, VersionValue};
@@ -39,7 +41,11 @@ pub fn take_field<T: DynoValue>(item: &mut Item, table: &str, name: &str) -> Res
 
 /// Takes a `#[dyno(default)]` field: absent means `Default::default()`.
 #[inline]
-pub fn take_field_or_default<T: DynoValue + Default>(item: &mut Item, table: &str, name: &str) -> Result<T> {
+pub fn take_field_or_default<T: DynoValue + Default>(
+    item: &mut Item,
+    table: &str,
+    name: &str,
+) -> Result<T> {
     match item.remove(name) {
         None => Ok(T::default()),
         v => T::from_attribute_value(v).map_err(|e| deserialize_error(table, name, e)),
@@ -54,7 +60,10 @@ pub fn take_nested<T: DynoValue>(map: &mut Item, name: &str) -> std::result::Res
 
 /// Like [`take_nested`] for a `#[dyno(default)]` field.
 #[inline]
-pub fn take_nested_or_default<T: DynoValue + Default>(map: &mut Item, name: &str) -> std::result::Result<T, ValueError> {
+pub fn take_nested_or_default<T: DynoValue + Default>(
+    map: &mut Item,
+    name: &str,
+) -> std::result::Result<T, ValueError> {
     match map.remove(name) {
         None => Ok(T::default()),
         v => T::from_attribute_value(v).map_err(|e| e.at_key(name)),
@@ -130,8 +139,13 @@ pub fn serde_put_attr<T: serde::Serialize>(item: &mut Item, name: &'static str, 
 
 /// Takes a `#[dyno(serde)]` field out of a loaded item.
 #[inline]
-pub fn serde_take_field<T: serde::de::DeserializeOwned>(item: &mut Item, table: &str, name: &str) -> Result<T> {
-    crate::value::serde_value::from_attribute_value(item.remove(name)).map_err(|e| deserialize_error(table, name, e))
+pub fn serde_take_field<T: serde::de::DeserializeOwned>(
+    item: &mut Item,
+    table: &str,
+    name: &str,
+) -> Result<T> {
+    crate::value::serde_value::from_attribute_value(item.remove(name))
+        .map_err(|e| deserialize_error(table, name, e))
 }
 
 /// Takes a `#[dyno(serde)]` field with `#[dyno(default)]`.
@@ -143,7 +157,8 @@ pub fn serde_take_field_or_default<T: serde::de::DeserializeOwned + Default>(
 ) -> Result<T> {
     match item.remove(name) {
         None => Ok(T::default()),
-        v => crate::value::serde_value::from_attribute_value(v).map_err(|e| deserialize_error(table, name, e)),
+        v => crate::value::serde_value::from_attribute_value(v)
+            .map_err(|e| deserialize_error(table, name, e)),
     }
 }
 

@@ -44,7 +44,12 @@ pub fn value_size(value: &AttributeValue) -> usize {
         AttributeValue::Ns(v) => v.iter().map(|n| number_size(n)).sum(),
         AttributeValue::Bs(v) => v.iter().map(|b| b.as_ref().len()).sum(),
         AttributeValue::L(v) => 3 + v.len() + v.iter().map(value_size).sum::<usize>(),
-        AttributeValue::M(m) => 3 + m.iter().map(|(k, v)| k.len() + 1 + value_size(v)).sum::<usize>(),
+        AttributeValue::M(m) => {
+            3 + m
+                .iter()
+                .map(|(k, v)| k.len() + 1 + value_size(v))
+                .sum::<usize>()
+        }
         _ => 0,
     }
 }
@@ -89,7 +94,10 @@ mod tests {
 
     #[test]
     fn containers_have_overhead() {
-        let l = AttributeValue::L(vec![AttributeValue::S("ab".into()), AttributeValue::Bool(true)]);
+        let l = AttributeValue::L(vec![
+            AttributeValue::S("ab".into()),
+            AttributeValue::Bool(true),
+        ]);
         assert_eq!(value_size(&l), 3 + 2 + 2 + 1);
         let m = AttributeValue::M([("k".to_owned(), AttributeValue::S("v".into()))].into());
         assert_eq!(value_size(&m), 3 + 1 + 1 + 1);

@@ -25,7 +25,10 @@ impl<M: DynoModel> Tracked<M> {
     /// A value that was never saved: its first save is a PutItem, then
     /// tracking starts.
     pub fn new(value: M) -> Self {
-        Tracked { value, stored: None }
+        Tracked {
+            value,
+            stored: None,
+        }
     }
 
     /// A value as loaded from DynamoDB: clean.
@@ -73,7 +76,11 @@ impl<M: DynoModel> Tracked<M> {
     /// Compares field by field; serializes nothing.
     pub fn changed_fields(&self) -> Vec<&'static str> {
         match &self.stored {
-            None => M::FIELDS.iter().filter(|f| !f.key).map(|f| f.name).collect(),
+            None => M::FIELDS
+                .iter()
+                .filter(|f| !f.key)
+                .map(|f| f.name)
+                .collect(),
             Some(stored) => {
                 let mut changed = Vec::new();
                 self.value.changed(&stored.snapshot, &mut changed);

@@ -58,11 +58,19 @@ pub(crate) fn value(v: &AttributeValue) -> usize {
 
 /// `{"name":{...},...}`
 pub(crate) fn item(m: &HashMap<String, AttributeValue>) -> usize {
-    2 + m.iter().map(|(k, v)| string(k) + 1 + value(v)).sum::<usize>() + m.len().saturating_sub(1)
+    2 + m
+        .iter()
+        .map(|(k, v)| string(k) + 1 + value(v))
+        .sum::<usize>()
+        + m.len().saturating_sub(1)
 }
 
 fn names(m: &HashMap<String, String>) -> usize {
-    2 + m.iter().map(|(k, v)| string(k) + 1 + string(v)).sum::<usize>() + m.len().saturating_sub(1)
+    2 + m
+        .iter()
+        .map(|(k, v)| string(k) + 1 + string(v))
+        .sum::<usize>()
+        + m.len().saturating_sub(1)
 }
 
 /// A JSON object built field by field.
@@ -80,14 +88,19 @@ impl Object {
         self.fields += 1;
         self
     }
-    fn opt<T: ?Sized>(&mut self, name: &str, v: Option<&T>, f: impl FnOnce(&T) -> usize) -> &mut Self {
+    fn opt<T: ?Sized>(
+        &mut self,
+        name: &str,
+        v: Option<&T>,
+        f: impl FnOnce(&T) -> usize,
+    ) -> &mut Self {
         if let Some(v) = v {
             self.field(name, f(v));
         }
         self
     }
     fn str(&mut self, name: &str, v: Option<&str>) -> &mut Self {
-        self.opt(name, v, |s| string(s))
+        self.opt(name, v, string)
     }
 }
 
@@ -99,8 +112,12 @@ fn capacity(c: &ConsumedCapacity) -> usize {
     let mut o = Object::new();
     o.str("TableName", c.table_name())
         .opt("CapacityUnits", c.capacity_units.as_ref(), |x| number(*x))
-        .opt("ReadCapacityUnits", c.read_capacity_units.as_ref(), |x| number(*x))
-        .opt("WriteCapacityUnits", c.write_capacity_units.as_ref(), |x| number(*x));
+        .opt("ReadCapacityUnits", c.read_capacity_units.as_ref(), |x| {
+            number(*x)
+        })
+        .opt("WriteCapacityUnits", c.write_capacity_units.as_ref(), |x| {
+            number(*x)
+        });
     o.len
 }
 
@@ -112,48 +129,100 @@ pub(crate) fn request(r: &Request) -> usize {
             o.str("TableName", i.table_name.as_deref())
                 .opt("Item", i.item.as_ref(), item)
                 .str("ConditionExpression", i.condition_expression.as_deref())
-                .opt("ExpressionAttributeNames", i.expression_attribute_names.as_ref(), names)
-                .opt("ExpressionAttributeValues", i.expression_attribute_values.as_ref(), item)
+                .opt(
+                    "ExpressionAttributeNames",
+                    i.expression_attribute_names.as_ref(),
+                    names,
+                )
+                .opt(
+                    "ExpressionAttributeValues",
+                    i.expression_attribute_values.as_ref(),
+                    item,
+                )
                 .str("ReturnValues", i.return_values.as_ref().map(|v| v.as_str()))
-                .str("ReturnConsumedCapacity", i.return_consumed_capacity.as_ref().map(|v| v.as_str()))
+                .str(
+                    "ReturnConsumedCapacity",
+                    i.return_consumed_capacity.as_ref().map(|v| v.as_str()),
+                )
                 .str(
                     "ReturnValuesOnConditionCheckFailure",
-                    i.return_values_on_condition_check_failure.as_ref().map(|v| v.as_str()),
+                    i.return_values_on_condition_check_failure
+                        .as_ref()
+                        .map(|v| v.as_str()),
                 );
         }
         Request::GetItem(i) => {
             o.str("TableName", i.table_name.as_deref())
                 .opt("Key", i.key.as_ref(), item)
-                .opt("ConsistentRead", i.consistent_read.as_ref(), |b| if *b { 4 } else { 5 })
+                .opt("ConsistentRead", i.consistent_read.as_ref(), |b| {
+                    if *b {
+                        4
+                    } else {
+                        5
+                    }
+                })
                 .str("ProjectionExpression", i.projection_expression.as_deref())
-                .opt("ExpressionAttributeNames", i.expression_attribute_names.as_ref(), names)
-                .str("ReturnConsumedCapacity", i.return_consumed_capacity.as_ref().map(|v| v.as_str()));
+                .opt(
+                    "ExpressionAttributeNames",
+                    i.expression_attribute_names.as_ref(),
+                    names,
+                )
+                .str(
+                    "ReturnConsumedCapacity",
+                    i.return_consumed_capacity.as_ref().map(|v| v.as_str()),
+                );
         }
         Request::UpdateItem(i) => {
             o.str("TableName", i.table_name.as_deref())
                 .opt("Key", i.key.as_ref(), item)
                 .str("UpdateExpression", i.update_expression.as_deref())
                 .str("ConditionExpression", i.condition_expression.as_deref())
-                .opt("ExpressionAttributeNames", i.expression_attribute_names.as_ref(), names)
-                .opt("ExpressionAttributeValues", i.expression_attribute_values.as_ref(), item)
+                .opt(
+                    "ExpressionAttributeNames",
+                    i.expression_attribute_names.as_ref(),
+                    names,
+                )
+                .opt(
+                    "ExpressionAttributeValues",
+                    i.expression_attribute_values.as_ref(),
+                    item,
+                )
                 .str("ReturnValues", i.return_values.as_ref().map(|v| v.as_str()))
-                .str("ReturnConsumedCapacity", i.return_consumed_capacity.as_ref().map(|v| v.as_str()))
+                .str(
+                    "ReturnConsumedCapacity",
+                    i.return_consumed_capacity.as_ref().map(|v| v.as_str()),
+                )
                 .str(
                     "ReturnValuesOnConditionCheckFailure",
-                    i.return_values_on_condition_check_failure.as_ref().map(|v| v.as_str()),
+                    i.return_values_on_condition_check_failure
+                        .as_ref()
+                        .map(|v| v.as_str()),
                 );
         }
         Request::DeleteItem(i) => {
             o.str("TableName", i.table_name.as_deref())
                 .opt("Key", i.key.as_ref(), item)
                 .str("ConditionExpression", i.condition_expression.as_deref())
-                .opt("ExpressionAttributeNames", i.expression_attribute_names.as_ref(), names)
-                .opt("ExpressionAttributeValues", i.expression_attribute_values.as_ref(), item)
+                .opt(
+                    "ExpressionAttributeNames",
+                    i.expression_attribute_names.as_ref(),
+                    names,
+                )
+                .opt(
+                    "ExpressionAttributeValues",
+                    i.expression_attribute_values.as_ref(),
+                    item,
+                )
                 .str("ReturnValues", i.return_values.as_ref().map(|v| v.as_str()))
-                .str("ReturnConsumedCapacity", i.return_consumed_capacity.as_ref().map(|v| v.as_str()))
+                .str(
+                    "ReturnConsumedCapacity",
+                    i.return_consumed_capacity.as_ref().map(|v| v.as_str()),
+                )
                 .str(
                     "ReturnValuesOnConditionCheckFailure",
-                    i.return_values_on_condition_check_failure.as_ref().map(|v| v.as_str()),
+                    i.return_values_on_condition_check_failure
+                        .as_ref()
+                        .map(|v| v.as_str()),
                 );
         }
         // Table management is rare and its bodies are small; the name stands
@@ -179,20 +248,32 @@ pub(crate) fn response(r: &Response) -> usize {
     let mut o = Object::new();
     match r {
         Response::PutItem(x) => {
-            o.opt("Attributes", x.attributes.as_ref(), item)
-                .opt("ConsumedCapacity", x.consumed_capacity.as_ref(), capacity);
+            o.opt("Attributes", x.attributes.as_ref(), item).opt(
+                "ConsumedCapacity",
+                x.consumed_capacity.as_ref(),
+                capacity,
+            );
         }
         Response::GetItem(x) => {
-            o.opt("Item", x.item.as_ref(), item)
-                .opt("ConsumedCapacity", x.consumed_capacity.as_ref(), capacity);
+            o.opt("Item", x.item.as_ref(), item).opt(
+                "ConsumedCapacity",
+                x.consumed_capacity.as_ref(),
+                capacity,
+            );
         }
         Response::UpdateItem(x) => {
-            o.opt("Attributes", x.attributes.as_ref(), item)
-                .opt("ConsumedCapacity", x.consumed_capacity.as_ref(), capacity);
+            o.opt("Attributes", x.attributes.as_ref(), item).opt(
+                "ConsumedCapacity",
+                x.consumed_capacity.as_ref(),
+                capacity,
+            );
         }
         Response::DeleteItem(x) => {
-            o.opt("Attributes", x.attributes.as_ref(), item)
-                .opt("ConsumedCapacity", x.consumed_capacity.as_ref(), capacity);
+            o.opt("Attributes", x.attributes.as_ref(), item).opt(
+                "ConsumedCapacity",
+                x.consumed_capacity.as_ref(),
+                capacity,
+            );
         }
         Response::CreateTable(_)
         | Response::DescribeTable(_)
@@ -229,8 +310,14 @@ mod tests {
     #[test]
     fn values_are_sized_as_json() {
         // {"S":"ab"} is 10 bytes
-        assert_eq!(value(&AttributeValue::S("ab".into())), r#"{"S":"ab"}"#.len());
-        assert_eq!(value(&AttributeValue::N("12".into())), r#"{"N":"12"}"#.len());
+        assert_eq!(
+            value(&AttributeValue::S("ab".into())),
+            r#"{"S":"ab"}"#.len()
+        );
+        assert_eq!(
+            value(&AttributeValue::N("12".into())),
+            r#"{"N":"12"}"#.len()
+        );
         assert_eq!(value(&AttributeValue::Bool(true)), r#"{"BOOL":true}"#.len());
         assert_eq!(value(&AttributeValue::Null(true)), r#"{"NULL":true}"#.len());
         assert_eq!(
@@ -238,12 +325,20 @@ mod tests {
             r#"{"SS":["a","b"]}"#.len()
         );
         assert_eq!(
-            value(&AttributeValue::B(aws_smithy_types::Blob::new(vec![1, 2, 3, 4]))),
+            value(&AttributeValue::B(aws_smithy_types::Blob::new(vec![
+                1, 2, 3, 4
+            ]))),
             r#"{"B":"AQIDBA=="}"#.len()
         );
-        assert_eq!(value(&AttributeValue::S("a\"b\n".into())), r#"{"S":"a\"b\n"}"#.len());
-        let m: HashMap<String, AttributeValue> =
-            [("k".to_owned(), AttributeValue::L(vec![AttributeValue::N("1".into())]))].into();
+        assert_eq!(
+            value(&AttributeValue::S("a\"b\n".into())),
+            r#"{"S":"a\"b\n"}"#.len()
+        );
+        let m: HashMap<String, AttributeValue> = [(
+            "k".to_owned(),
+            AttributeValue::L(vec![AttributeValue::N("1".into())]),
+        )]
+        .into();
         assert_eq!(item(&m), r#"{"k":{"L":[{"N":"1"}]}}"#.len());
     }
 }

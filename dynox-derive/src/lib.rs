@@ -1,10 +1,9 @@
 //! The derives of dynox: `#[derive(DynoModel)]` and `#[derive(DynoValue)]`.
 //!
 //! Use them through `dynox_core`, which re-exports both. Each runs one way:
-//! parse the `#[dyno(...)]` attributes ([`attr`]), build the checked model
-//! ([`model`]), check the rules across fields ([`validate`]), then generate
-//! code ([`expand`]) that reaches the runtime only through
-//! `dynox_core::__private`.
+//! parse the `#[dyno(...)]` attributes (`attr`), build the checked model
+//! (`model`), check the rules across fields (`validate`), then generate code
+//! (`expand`) that reaches the runtime only through `dynox_core::__private`.
 
 mod attr;
 mod expand;

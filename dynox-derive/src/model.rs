@@ -52,7 +52,10 @@ impl Field {
     }
     /// The span of the `rename` value, or of the field name.
     pub(crate) fn name_span(&self) -> Span {
-        self.attrs.rename.as_ref().map_or(self.ident.span(), |r| r.span())
+        self.attrs
+            .rename
+            .as_ref()
+            .map_or(self.ident.span(), |r| r.span())
     }
 }
 
@@ -104,7 +107,9 @@ impl Model {
         Model {
             ident: attrs.ident,
             vis: attrs.vis,
-            krate: attrs.krate.unwrap_or_else(|| syn::parse_quote!(::dynox_core)),
+            krate: attrs
+                .krate
+                .unwrap_or_else(|| syn::parse_quote!(::dynox_core)),
             table: attrs.table,
             consistent_read: attrs.consistent_read,
             max_size: attrs.max_size,
@@ -130,7 +135,10 @@ impl Model {
 
     /// The key fields: partition key, then sort key.
     pub(crate) fn keys(&self) -> Vec<&Field> {
-        self.partition_key().into_iter().chain(self.sort_key()).collect()
+        self.partition_key()
+            .into_iter()
+            .chain(self.sort_key())
+            .collect()
     }
 
     pub(crate) fn key_ident(&self) -> Ident {

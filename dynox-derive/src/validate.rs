@@ -44,7 +44,11 @@ fn table_is_named(model: &Model, errors: &mut darling::error::Accumulator) {
 
 /// A DynamoDB table has exactly one partition key.
 fn one_partition_key(model: &Model, errors: &mut darling::error::Accumulator) {
-    let keys: Vec<_> = model.fields.iter().filter(|f| f.is_partition_key()).collect();
+    let keys: Vec<_> = model
+        .fields
+        .iter()
+        .filter(|f| f.is_partition_key())
+        .collect();
     if keys.is_empty() {
         errors.push(
             Error::custom("no partition key: add `#[dyno(partition_key)]` to the field that holds the partition key")
@@ -63,7 +67,8 @@ fn one_partition_key(model: &Model, errors: &mut darling::error::Accumulator) {
 fn at_most_one_sort_key(model: &Model, errors: &mut darling::error::Accumulator) {
     for extra in model.fields.iter().filter(|f| f.is_sort_key()).skip(1) {
         errors.push(
-            Error::custom("`#[dyno(sort_key)]` may appear on only one field").with_span(&extra.attrs.sort_key.span()),
+            Error::custom("`#[dyno(sort_key)]` may appear on only one field")
+                .with_span(&extra.attrs.sort_key.span()),
         );
     }
 }
@@ -85,9 +90,17 @@ fn keys_always_have_a_value(model: &Model, errors: &mut darling::error::Accumula
             );
         }
         let conflicts = [
-            ("default", f.attrs.default.is_present(), f.attrs.default.span()),
+            (
+                "default",
+                f.attrs.default.is_present(),
+                f.attrs.default.span(),
+            ),
             ("skip", f.attrs.skip.is_present(), f.attrs.skip.span()),
-            ("version", f.attrs.version.is_present(), f.attrs.version.span()),
+            (
+                "version",
+                f.attrs.version.is_present(),
+                f.attrs.version.span(),
+            ),
             ("ttl", f.attrs.ttl.is_present(), f.attrs.ttl.span()),
             ("serde", f.attrs.serde.is_present(), f.attrs.serde.span()),
         ];
@@ -133,7 +146,8 @@ fn names_are_distinct(model: &Model, errors: &mut darling::error::Accumulator) {
         if let Some(r) = &f.attrs.rename {
             if r.value().is_empty() {
                 errors.push(
-                    Error::custom("`#[dyno(rename = \"\")]`: an attribute name must not be empty").with_span(r),
+                    Error::custom("`#[dyno(rename = \"\")]`: an attribute name must not be empty")
+                        .with_span(r),
                 );
                 continue;
             }
@@ -162,10 +176,15 @@ fn names_are_distinct(model: &Model, errors: &mut darling::error::Accumulator) {
 
 /// One version counter and one TTL attribute per item, and a version is always present.
 fn version_and_ttl_once(model: &Model, errors: &mut darling::error::Accumulator) {
-    let versions: Vec<_> = model.fields.iter().filter(|f| f.attrs.version.is_present()).collect();
+    let versions: Vec<_> = model
+        .fields
+        .iter()
+        .filter(|f| f.attrs.version.is_present())
+        .collect();
     for extra in versions.iter().skip(1) {
         errors.push(
-            Error::custom("`#[dyno(version)]` may appear on only one field").with_span(&extra.attrs.version.span()),
+            Error::custom("`#[dyno(version)]` may appear on only one field")
+                .with_span(&extra.attrs.version.span()),
         );
     }
     for v in &versions {
@@ -176,8 +195,16 @@ fn version_and_ttl_once(model: &Model, errors: &mut darling::error::Accumulator)
             );
         }
     }
-    for extra in model.fields.iter().filter(|f| f.attrs.ttl.is_present()).skip(1) {
-        errors.push(Error::custom("`#[dyno(ttl)]` may appear on only one field").with_span(&extra.attrs.ttl.span()));
+    for extra in model
+        .fields
+        .iter()
+        .filter(|f| f.attrs.ttl.is_present())
+        .skip(1)
+    {
+        errors.push(
+            Error::custom("`#[dyno(ttl)]` may appear on only one field")
+                .with_span(&extra.attrs.ttl.span()),
+        );
     }
 }
 
@@ -231,7 +258,10 @@ fn max_size_is_positive(model: &Model, errors: &mut darling::error::Accumulator)
         match m.base10_parse::<usize>() {
             Ok(0) => errors.push(Error::custom("`max_size` must be at least 1 byte").with_span(m)),
             Ok(_) => {}
-            Err(e) => errors.push(Error::custom(format!("`max_size` must be a whole number of bytes: {e}")).with_span(m)),
+            Err(e) => errors.push(
+                Error::custom(format!("`max_size` must be a whole number of bytes: {e}"))
+                    .with_span(m),
+            ),
         }
     }
 }

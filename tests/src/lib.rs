@@ -27,7 +27,11 @@ pub enum Backend {
 /// against one DynamoDB Local.
 pub fn unique_prefix() -> String {
     static NEXT: AtomicU64 = AtomicU64::new(0);
-    format!("t{}_{}_", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed))
+    format!(
+        "t{}_{}_",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    )
 }
 
 /// The endpoint of DynamoDB Local given by the test script.
@@ -48,7 +52,13 @@ pub fn local_sdk_client() -> aws_sdk_dynamodb::Client {
         .behavior_version(BehaviorVersion::latest())
         .endpoint_url(local_endpoint())
         .region(Region::new("us-east-1"))
-        .credentials_provider(Credentials::new("dynox", "dynox", None, None, "dynox-tests"))
+        .credentials_provider(Credentials::new(
+            "dynox",
+            "dynox",
+            None,
+            None,
+            "dynox-tests",
+        ))
         .build();
     aws_sdk_dynamodb::Client::from_conf(config)
 }
@@ -85,7 +95,10 @@ pub async fn raw_put(db: &Dynox, table: &str, item: Item) -> Result<()> {
         .set_item(Some(item))
         .build()
         .expect("valid PutItem");
-    db.transport().send(Request::PutItem(input)).await.map(|_| ())
+    db.transport()
+        .send(Request::PutItem(input))
+        .await
+        .map(|_| ())
 }
 
 /// Builds an item from `(name, value)` pairs.

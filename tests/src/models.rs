@@ -123,7 +123,10 @@ impl AllTypes {
             bytes: bytes::Bytes::from_static(b"\x00raw\xff"),
             list_s: vec!["a".into(), "b".into()],
             list_n: vec![1, -2, 3],
-            list_nested: vec![Address { city: "Oslo".into(), zip: None }],
+            list_nested: vec![Address {
+                city: "Oslo".into(),
+                zip: None,
+            }],
             hmap: [("one".to_owned(), 1), ("two".to_owned(), 2)].into(),
             bmap: [("k".to_owned(), "v".to_owned())].into(),
             ss: ["x".to_owned(), "y".to_owned()].into(),

@@ -8,7 +8,12 @@ use dynox_tests::{item, raw_put};
 
 fn deserialize_error(r: Result<Option<Tracked<User>>>) -> (String, String, String, String) {
     match r {
-        Err(Error::Deserialize { table, field, expected, found }) => (table, field, expected, found),
+        Err(Error::Deserialize {
+            table,
+            field,
+            expected,
+            found,
+        }) => (table, field, expected, found),
         other => panic!("expected Error::Deserialize, got {other:?}"),
     }
 }
@@ -154,7 +159,13 @@ async fn unreachable_endpoint_fails_fast_with_a_clear_error() {
         .behavior_version(BehaviorVersion::latest())
         .endpoint_url("http://127.0.0.1:9")
         .region(Region::new("us-east-1"))
-        .credentials_provider(Credentials::new("k", "secret-do-not-print", None, None, "test"))
+        .credentials_provider(Credentials::new(
+            "k",
+            "secret-do-not-print",
+            None,
+            None,
+            "test",
+        ))
         .retry_config(aws_sdk_dynamodb::config::retry::RetryConfig::disabled())
         .build();
     let db = Dynox::from_client(aws_sdk_dynamodb::Client::from_conf(config));

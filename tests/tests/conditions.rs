@@ -8,10 +8,17 @@ use dynox_tests::models::{Address, Doc};
 /// Whether `condition` holds on the stored sample document: a conditional
 /// update that changes nothing visible tells.
 async fn holds(db: &Dynox, condition: Condition<Doc>) -> Result<bool> {
-    match Doc::update_by_key(db, "d").set(Doc::DOTTED, 10).condition(condition).await {
+    match Doc::update_by_key(db, "d")
+        .set(Doc::DOTTED, 10)
+        .condition(condition)
+        .await
+    {
         Ok(()) => Ok(true),
         Err(Error::ConditionalCheckFailed { item }) => {
-            assert!(item.is_some(), "the stored item comes back with a failed condition");
+            assert!(
+                item.is_some(),
+                "the stored item comes back with a failed condition"
+            );
             Ok(false)
         }
         Err(e) => Err(e),

@@ -6,7 +6,10 @@ use dynox_tests::backend_tests;
 use dynox_tests::models::{Counter, Hooked, Limited, Profile};
 
 async fn load(db: &Dynox, pk: &str) -> Result<Tracked<Profile>> {
-    Ok(Profile::get(db, pk, "PROFILE").consistent_read().await?.expect("stored"))
+    Ok(Profile::get(db, pk, "PROFILE")
+        .consistent_read()
+        .await?
+        .expect("stored"))
 }
 
 backend_tests! {

@@ -6,7 +6,11 @@ use dynox_tests::models::{Address, Doc};
 use std::collections::BTreeSet;
 
 async fn load(db: &Dynox, id: &str) -> Result<Doc> {
-    Ok(Doc::get(db, id).consistent_read().await?.expect("stored").into_inner())
+    Ok(Doc::get(db, id)
+        .consistent_read()
+        .await?
+        .expect("stored")
+        .into_inner())
 }
 
 backend_tests! {

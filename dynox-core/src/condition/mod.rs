@@ -133,8 +133,10 @@ impl<M> std::fmt::Debug for Condition<M> {
         let text = self.render(&mut p);
         let (names, values) = p.finish();
         // sorted, so equal conditions print alike
-        let names: std::collections::BTreeMap<_, _> = names.unwrap_or_default().into_iter().collect();
-        let values: std::collections::BTreeMap<_, _> = values.unwrap_or_default().into_iter().collect();
+        let names: std::collections::BTreeMap<_, _> =
+            names.unwrap_or_default().into_iter().collect();
+        let values: std::collections::BTreeMap<_, _> =
+            values.unwrap_or_default().into_iter().collect();
         f.debug_struct("Condition")
             .field("expression", &text)
             .field("names", &names)
@@ -145,7 +147,10 @@ impl<M> std::fmt::Debug for Condition<M> {
 
 impl<M> Condition<M> {
     pub(crate) fn from_node(node: Node) -> Self {
-        Condition { node, _model: PhantomData }
+        Condition {
+            node,
+            _model: PhantomData,
+        }
     }
 
     /// Holds when every condition holds (always, for none).
@@ -180,9 +185,16 @@ fn render(node: &Node, p: &mut Placeholders) -> Option<String> {
             format!("{} {} {}", path.render(p), cmp.symbol(), p.value(v.clone()))
         }
         Node::Between(path, lo, hi) => {
-            format!("{} BETWEEN {} AND {}", path.render(p), p.value(lo.clone()), p.value(hi.clone()))
+            format!(
+                "{} BETWEEN {} AND {}",
+                path.render(p),
+                p.value(lo.clone()),
+                p.value(hi.clone())
+            )
         }
-        Node::BeginsWith(path, v) => format!("begins_with({}, {})", path.render(p), p.value(v.clone())),
+        Node::BeginsWith(path, v) => {
+            format!("begins_with({}, {})", path.render(p), p.value(v.clone()))
+        }
         Node::Contains(path, v) => format!("contains({}, {})", path.render(p), p.value(v.clone())),
         Node::In(path, values) => {
             if values.is_empty() {
@@ -199,7 +211,12 @@ fn render(node: &Node, p: &mut Placeholders) -> Option<String> {
             path.render(p),
             p.value(AttributeValue::S(t.as_str().to_owned()))
         ),
-        Node::Size(path, cmp, v) => format!("size({}) {} {}", path.render(p), cmp.symbol(), p.value(v.clone())),
+        Node::Size(path, cmp, v) => format!(
+            "size({}) {} {}",
+            path.render(p),
+            cmp.symbol(),
+            p.value(v.clone())
+        ),
         Node::SizeBetween(path, lo, hi) => format!(
             "size({}) BETWEEN {} AND {}",
             path.render(p),
@@ -295,7 +312,13 @@ mod tests {
     const MAP: Attr<M, HashMap<String, Vec<u8>>> = Attr::__new("a.b #c", "map");
     const LIST: Attr<M, Vec<u32>> = Attr::__new("list", "list");
 
-    fn text(c: &Condition<M>) -> (Option<String>, Option<HashMap<String, String>>, Option<crate::Item>) {
+    fn text(
+        c: &Condition<M>,
+    ) -> (
+        Option<String>,
+        Option<HashMap<String, String>>,
+        Option<crate::Item>,
+    ) {
         let mut p = Placeholders::default();
         let t = c.render(&mut p);
         let (n, v) = p.finish();
@@ -318,7 +341,10 @@ mod tests {
             (AGE.is_in([1, 2, 3]), "#n0 IN (:v0, :v1, :v2)"),
             (NAME.exists(), "attribute_exists(#n0)"),
             (NAME.not_exists(), "attribute_not_exists(#n0)"),
-            (NAME.attribute_type(DynamoType::S), "attribute_type(#n0, :v0)"),
+            (
+                NAME.attribute_type(DynamoType::S),
+                "attribute_type(#n0, :v0)",
+            ),
             (NAME.size().gt(3), "size(#n0) > :v0"),
             (TAGS.size().between(1, 2), "size(#n0) BETWEEN :v0 AND :v1"),
             (EMAIL.eq("e"), "#n0 = :v0"),
@@ -326,10 +352,16 @@ mod tests {
             (MAP.key("k.1").exists(), "attribute_exists(#n0.#n1)"),
             (LIST.index(2).gt(5), "#n0[2] > :v0"),
             (AGE.gt(1) & NAME.eq("x"), "(#n0 > :v0 AND #n1 = :v1)"),
-            (AGE.gt(1) | NAME.eq("x") | NAME.exists(), "(#n0 > :v0 OR #n1 = :v1 OR attribute_exists(#n1))"),
+            (
+                AGE.gt(1) | NAME.eq("x") | NAME.exists(),
+                "(#n0 > :v0 OR #n1 = :v1 OR attribute_exists(#n1))",
+            ),
             (!NAME.exists(), "(NOT attribute_exists(#n0))"),
             (!!NAME.exists(), "attribute_exists(#n0)"),
-            (AGE.is_in(Vec::<u32>::new()), "(attribute_exists(#n0) AND attribute_not_exists(#n0))"),
+            (
+                AGE.is_in(Vec::<u32>::new()),
+                "(attribute_exists(#n0) AND attribute_not_exists(#n0))",
+            ),
         ];
         for (c, expected) in cases {
             assert_eq!(text(&c).0.as_deref(), Some(expected), "{c:?}");
@@ -341,29 +373,44 @@ mod tests {
         let c = MAP.key("x = :y OR #z").exists() & NAME.eq(") OR attribute_exists(pk");
         let (t, names, values) = text(&c);
         let t = t.expect("rendered");
-        assert!(!t.contains("OR attribute") && !t.contains(":y") && !t.contains("a.b"), "{t}");
+        assert!(
+            !t.contains("OR attribute") && !t.contains(":y") && !t.contains("a.b"),
+            "{t}"
+        );
         let names = names.expect("names");
         assert_eq!(names["#n0"], "a.b #c");
         assert_eq!(names["#n1"], "x = :y OR #z");
         assert_eq!(names["#n2"], "name");
-        assert_eq!(values.expect("values")[":v0"], AttributeValue::S(") OR attribute_exists(pk".into()));
+        assert_eq!(
+            values.expect("values")[":v0"],
+            AttributeValue::S(") OR attribute_exists(pk".into())
+        );
     }
 
     #[test]
     fn all_and_any_at_run_time() {
-        assert_eq!(text(&Condition::<M>::all([])).0, None, "all of nothing always holds");
+        assert_eq!(
+            text(&Condition::<M>::all([])).0,
+            None,
+            "all of nothing always holds"
+        );
         assert_eq!(
             text(&Condition::all([AGE.gt(1)])).0.as_deref(),
             Some("#n0 > :v0"),
             "one condition needs no parentheses"
         );
         assert_eq!(
-            text(&Condition::any(Vec::<Condition<M>>::new())).0.as_deref(),
+            text(&Condition::any(Vec::<Condition<M>>::new()))
+                .0
+                .as_deref(),
             Some("(attribute_exists(#n0) AND attribute_not_exists(#n0))"),
             "any of nothing never holds"
         );
         let built: Vec<_> = (0..3).map(|i| AGE.ne(i)).collect();
-        assert_eq!(text(&Condition::all(built)).0.as_deref(), Some("(#n0 <> :v0 AND #n0 <> :v1 AND #n0 <> :v2)"));
+        assert_eq!(
+            text(&Condition::all(built)).0.as_deref(),
+            Some("(#n0 <> :v0 AND #n0 <> :v1 AND #n0 <> :v2)")
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use super::path::{AttrPath, Path, RawPath};
 use super::{Cmp, Condition, DynamoType, Node};
 use crate::value::FieldValue;
-use crate::{AttributeValue, Attr, DynoValue};
+use crate::{Attr, AttributeValue, DynoValue};
 
 /// Types DynamoDB orders: numbers, strings and binary (`<`, `between`, ...).
 #[diagnostic::on_unimplemented(
@@ -157,7 +157,10 @@ macro_rules! conditions {
             }
 
             /// `path IN (values...)`; an empty list never holds.
-            pub fn is_in<V: FieldValue<T>>(self, values: impl IntoIterator<Item = V>) -> Condition<M> {
+            pub fn is_in<V: FieldValue<T>>(
+                self,
+                values: impl IntoIterator<Item = V>,
+            ) -> Condition<M> {
                 let values = values.into_iter().filter_map(|v| value(v)).collect();
                 Condition::from_node(Node::In(self.raw(), values))
             }
@@ -196,7 +199,11 @@ macro_rules! conditions {
                 Condition::from_node(compare(self.raw(), Cmp::Ge, value(v)))
             }
             /// `path BETWEEN low AND high` (inclusive).
-            pub fn between<V: FieldValue<T>, W: FieldValue<T>>(self, low: V, high: W) -> Condition<M> {
+            pub fn between<V: FieldValue<T>, W: FieldValue<T>>(
+                self,
+                low: V,
+                high: W,
+            ) -> Condition<M> {
                 match (value(low), value(high)) {
                     (Some(lo), Some(hi)) => Condition::from_node(Node::Between(self.raw(), lo, hi)),
                     _ => Condition::from_node(Node::Never),
@@ -227,7 +234,10 @@ macro_rules! conditions {
         impl<M, T: Sized_> $ty<M, T> {
             /// `size(path)`, to compare with a number.
             pub fn size(self) -> Size<M> {
-                Size { path: self.raw(), _model: std::marker::PhantomData }
+                Size {
+                    path: self.raw(),
+                    _model: std::marker::PhantomData,
+                }
             }
         }
     };

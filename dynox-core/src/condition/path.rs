@@ -53,7 +53,10 @@ pub struct Path<M, T> {
 
 impl<M, T> Path<M, T> {
     pub(crate) fn new(raw: RawPath) -> Self {
-        Path { raw, _types: PhantomData }
+        Path {
+            raw,
+            _types: PhantomData,
+        }
     }
 
     fn push<U>(mut self, segment: Segment) -> Path<M, U> {
@@ -147,7 +150,8 @@ macro_rules! navigation {
             where
                 T: NestedIn<N>,
             {
-                self.into_path().push(Segment::Name(Cow::Borrowed(field.name())))
+                self.into_path()
+                    .push(Segment::Name(Cow::Borrowed(field.name())))
             }
         }
     };

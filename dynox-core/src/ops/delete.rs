@@ -130,6 +130,8 @@ impl<'a, M: DynoModel> IntoFuture for DeleteByKey<'a, M> {
     type Output = Result<()>;
     type IntoFuture = OpFuture<'a, ()>;
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(async move { requests::delete::<M>(self.db, &self.key, self.condition.as_ref()).await })
+        Box::pin(
+            async move { requests::delete::<M>(self.db, &self.key, self.condition.as_ref()).await },
+        )
     }
 }

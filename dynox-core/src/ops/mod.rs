@@ -21,9 +21,9 @@ pub use delete::{Delete, DeleteByKey};
 pub use get::Get;
 pub use put::Save;
 pub use smart_save::SmartSave;
+pub use table::{CreateTable, DeleteTable, DescribeTable};
 pub use tracked_delete::TrackedDelete;
 pub use tracked_update::TrackedUpdate;
-pub use table::{CreateTable, DeleteTable, DescribeTable};
 pub use update::UpdateByKey;
 pub use update_methods::{Addable, Numeric, SetField};
 

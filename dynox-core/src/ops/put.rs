@@ -60,7 +60,10 @@ impl<'a, M: DynoModel> Save<'a, M> {
         let mut item = self.value.to_item();
         let expected = self.value.version();
         if let Some(attribute) = M::SCHEMA.version_attribute {
-            item.insert(attribute.to_owned(), crate::AttributeValue::N((expected + 1).to_string()));
+            item.insert(
+                attribute.to_owned(),
+                crate::AttributeValue::N((expected + 1).to_string()),
+            );
         }
         size_check::check::<M>(&item)?;
         let condition = versioning::and(self.condition, versioning::version_check::<M>(expected));

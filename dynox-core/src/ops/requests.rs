@@ -12,10 +12,16 @@ use crate::{DynoModel, Dynox, Item, ModelKey, Result};
 use aws_sdk_dynamodb::operation::delete_item::{DeleteItemInput, DeleteItemOutput};
 use aws_sdk_dynamodb::operation::put_item::{PutItemInput, PutItemOutput};
 use aws_sdk_dynamodb::operation::update_item::{UpdateItemInput, UpdateItemOutput};
-use aws_sdk_dynamodb::types::{ReturnConsumedCapacity, ReturnValue, ReturnValuesOnConditionCheckFailure};
+use aws_sdk_dynamodb::types::{
+    ReturnConsumedCapacity, ReturnValue, ReturnValuesOnConditionCheckFailure,
+};
 
 /// PutItem of a whole item, with an optional condition.
-pub(crate) async fn put<M: DynoModel>(db: &Dynox, item: Item, condition: Option<&Condition<M>>) -> Result<()> {
+pub(crate) async fn put<M: DynoModel>(
+    db: &Dynox,
+    item: Item,
+    condition: Option<&Condition<M>>,
+) -> Result<()> {
     let table = db.table_name::<M>();
     let mut placeholders = Placeholders::default();
     let condition = condition.and_then(|c| c.render(&mut placeholders));
@@ -30,7 +36,9 @@ pub(crate) async fn put<M: DynoModel>(db: &Dynox, item: Item, condition: Option<
         .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
         .build()
         .map_err(build_error)?;
-    let _: PutItemOutput = db.send(OperationKind::PutItem, &table, Request::PutItem(input)).await?;
+    let _: PutItemOutput = db
+        .send(OperationKind::PutItem, &table, Request::PutItem(input))
+        .await?;
     Ok(())
 }
 
@@ -60,13 +68,21 @@ pub(crate) async fn update<M: DynoModel>(
         .build()
         .map_err(build_error)?;
     let output: UpdateItemOutput = db
-        .send(OperationKind::UpdateItem, &table, Request::UpdateItem(input))
+        .send(
+            OperationKind::UpdateItem,
+            &table,
+            Request::UpdateItem(input),
+        )
         .await?;
     Ok(output.attributes)
 }
 
 /// DeleteItem by key, with an optional condition.
-pub(crate) async fn delete<M: DynoModel>(db: &Dynox, key: &M::Key, condition: Option<&Condition<M>>) -> Result<()> {
+pub(crate) async fn delete<M: DynoModel>(
+    db: &Dynox,
+    key: &M::Key,
+    condition: Option<&Condition<M>>,
+) -> Result<()> {
     let table = db.table_name::<M>();
     let mut placeholders = Placeholders::default();
     let condition = condition.and_then(|c| c.render(&mut placeholders));
@@ -82,7 +98,11 @@ pub(crate) async fn delete<M: DynoModel>(db: &Dynox, key: &M::Key, condition: Op
         .build()
         .map_err(build_error)?;
     let _: DeleteItemOutput = db
-        .send(OperationKind::DeleteItem, &table, Request::DeleteItem(input))
+        .send(
+            OperationKind::DeleteItem,
+            &table,
+            Request::DeleteItem(input),
+        )
         .await?;
     Ok(())
 }

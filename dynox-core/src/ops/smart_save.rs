@@ -99,7 +99,10 @@ impl<'a, M: DynoModel> SmartSave<'a, M> {
             None => {
                 let mut item = tracked.value.to_item();
                 if let Some(attribute) = M::SCHEMA.version_attribute {
-                    item.insert(attribute.to_owned(), AttributeValue::N((expected + 1).to_string()));
+                    item.insert(
+                        attribute.to_owned(),
+                        AttributeValue::N((expected + 1).to_string()),
+                    );
                 }
                 size_check::check::<M>(&item)?;
                 requests::put::<M>(db, item, condition.as_ref()).await
@@ -108,7 +111,10 @@ impl<'a, M: DynoModel> SmartSave<'a, M> {
                 let mut actions = UpdateActions::default();
                 for index in changed {
                     let field = &M::FIELDS[index];
-                    actions.set(RawPath::attribute(field.attribute), tracked.value.field_value(index));
+                    actions.set(
+                        RawPath::attribute(field.attribute),
+                        tracked.value.field_value(index),
+                    );
                 }
                 if let Some(attribute) = M::SCHEMA.version_attribute {
                     actions.set(
@@ -140,7 +146,10 @@ impl<'a, M: DynoModel> SmartSave<'a, M> {
 /// The first key attribute whose value differs.
 fn changed_key_attribute<K: ModelKey>(stored: &K, now: &K) -> String {
     let (stored, now) = (stored.to_key_item(), now.to_key_item());
-    let mut names: Vec<&String> = stored.keys().filter(|k| stored.get(*k) != now.get(*k)).collect();
+    let mut names: Vec<&String> = stored
+        .keys()
+        .filter(|k| stored.get(*k) != now.get(*k))
+        .collect();
     names.sort();
     names.first().map(|s| s.to_string()).unwrap_or_default()
 }

@@ -8,11 +8,13 @@ use crate::{DynoModel, Dynox, Error, Result};
 use aws_sdk_dynamodb::operation::create_table::{CreateTableInput, CreateTableOutput};
 use aws_sdk_dynamodb::operation::delete_table::{DeleteTableInput, DeleteTableOutput};
 use aws_sdk_dynamodb::operation::describe_table::{DescribeTableInput, DescribeTableOutput};
-use aws_sdk_dynamodb::operation::update_time_to_live::{UpdateTimeToLiveInput, UpdateTimeToLiveOutput};
+use aws_sdk_dynamodb::operation::update_time_to_live::{
+    UpdateTimeToLiveInput, UpdateTimeToLiveOutput,
+};
 use aws_sdk_dynamodb::types::{
     AttributeDefinition, BillingMode, GlobalSecondaryIndex, IndexStatus, KeySchemaElement, KeyType,
-    LocalSecondaryIndex, Projection, ProjectionType, ProvisionedThroughput, ScalarAttributeType, TableDescription,
-    TableStatus, TimeToLiveSpecification,
+    LocalSecondaryIndex, Projection, ProjectionType, ProvisionedThroughput, ScalarAttributeType,
+    TableDescription, TableStatus, TimeToLiveSpecification,
 };
 use std::future::IntoFuture;
 use std::marker::PhantomData;
@@ -81,7 +83,9 @@ fn create_table_input<M: DynoModel>(
         ),
         None => None,
     };
-    let projection = Projection::builder().projection_type(ProjectionType::All).build();
+    let projection = Projection::builder()
+        .projection_type(ProjectionType::All)
+        .build();
     let mut gsis = Vec::new();
     let mut lsis = Vec::new();
     for index in schema.indexes {
@@ -108,7 +112,10 @@ fn create_table_input<M: DynoModel>(
     }
     CreateTableInput::builder()
         .table_name(table)
-        .set_key_schema(Some(key_schema(&schema.partition_key, schema.sort_key.as_ref())?))
+        .set_key_schema(Some(key_schema(
+            &schema.partition_key,
+            schema.sort_key.as_ref(),
+        )?))
         .set_attribute_definitions(Some(definitions))
         .set_global_secondary_indexes((!gsis.is_empty()).then_some(gsis))
         .set_local_secondary_indexes((!lsis.is_empty()).then_some(lsis))
@@ -123,9 +130,16 @@ fn create_table_input<M: DynoModel>(
 }
 
 async fn describe(db: &Dynox, table: &str) -> Result<TableDescription> {
-    let input = DescribeTableInput::builder().table_name(table).build().map_err(build_error)?;
+    let input = DescribeTableInput::builder()
+        .table_name(table)
+        .build()
+        .map_err(build_error)?;
     let out: DescribeTableOutput = db
-        .send(OperationKind::DescribeTable, table, Request::DescribeTable(input))
+        .send(
+            OperationKind::DescribeTable,
+            table,
+            Request::DescribeTable(input),
+        )
         .await?;
     out.table.ok_or_else(|| Error::ResourceNotFound {
         message: format!("DescribeTable returned no description of {table}"),
@@ -134,9 +148,11 @@ async fn describe(db: &Dynox, table: &str) -> Result<TableDescription> {
 
 fn is_active(t: &TableDescription) -> bool {
     t.table_status == Some(TableStatus::Active)
-        && t.global_secondary_indexes()
-            .iter()
-            .all(|g| g.index_status.as_ref().is_none_or(|s| *s == IndexStatus::Active))
+        && t.global_secondary_indexes().iter().all(|g| {
+            g.index_status
+                .as_ref()
+                .is_none_or(|s| *s == IndexStatus::Active)
+        })
 }
 
 /// Waits until the table and its indexes are active, polling with a growing
@@ -216,7 +232,11 @@ impl<'a, M: DynoModel> CreateTable<'a, M> {
         let input = create_table_input::<M>(&table, self.throughput)?;
         let created: Result<CreateTableOutput> = self
             .db
-            .send(OperationKind::CreateTable, &table, Request::CreateTable(input))
+            .send(
+                OperationKind::CreateTable,
+                &table,
+                Request::CreateTable(input),
+            )
             .await;
         match created {
             Ok(_) => {}
@@ -240,7 +260,11 @@ impl<'a, M: DynoModel> CreateTable<'a, M> {
                 .map_err(build_error)?;
             let _: UpdateTimeToLiveOutput = self
                 .db
-                .send(OperationKind::UpdateTimeToLive, &table, Request::UpdateTimeToLive(input))
+                .send(
+                    OperationKind::UpdateTimeToLive,
+                    &table,
+                    Request::UpdateTimeToLive(input),
+                )
                 .await?;
         }
         Ok(description)
@@ -270,7 +294,10 @@ impl<'a, M> std::fmt::Debug for DeleteTable<'a, M> {
 
 impl<'a, M: DynoModel> DeleteTable<'a, M> {
     pub(crate) fn new(db: &'a Dynox) -> Self {
-        DeleteTable { db, _model: PhantomData }
+        DeleteTable {
+            db,
+            _model: PhantomData,
+        }
     }
 }
 
@@ -286,7 +313,11 @@ impl<'a, M: DynoModel> IntoFuture for DeleteTable<'a, M> {
                 .map_err(build_error)?;
             let _: DeleteTableOutput = self
                 .db
-                .send(OperationKind::DeleteTable, &table, Request::DeleteTable(input))
+                .send(
+                    OperationKind::DeleteTable,
+                    &table,
+                    Request::DeleteTable(input),
+                )
                 .await?;
             Ok(())
         })
@@ -308,7 +339,10 @@ impl<'a, M> std::fmt::Debug for DescribeTable<'a, M> {
 
 impl<'a, M: DynoModel> DescribeTable<'a, M> {
     pub(crate) fn new(db: &'a Dynox) -> Self {
-        DescribeTable { db, _model: PhantomData }
+        DescribeTable {
+            db,
+            _model: PhantomData,
+        }
     }
 }
 

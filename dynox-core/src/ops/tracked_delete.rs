@@ -56,7 +56,14 @@ impl<'a, M: DynoModel> IntoFuture for TrackedDelete<'a, M> {
                 Some(stored) => stored.version,
                 None => self.tracked.value.version(),
             };
-            delete_value(self.db, &self.tracked.value, expected, self.condition, self.skip_hooks).await?;
+            delete_value(
+                self.db,
+                &self.tracked.value,
+                expected,
+                self.condition,
+                self.skip_hooks,
+            )
+            .await?;
             self.tracked.stored = None;
             Ok(())
         })

@@ -77,7 +77,10 @@ impl<'a, M: DynoModel> TrackedUpdate<'a, M> {
             None => tracked.value.version(),
         };
         if let Some(attribute) = M::SCHEMA.version_attribute {
-            actions.set(RawPath::attribute(attribute), Some(AttributeValue::N((expected + 1).to_string())));
+            actions.set(
+                RawPath::attribute(attribute),
+                Some(AttributeValue::N((expected + 1).to_string())),
+            );
         }
         // an update needs the item to exist; a versioned one also the version
         let check = match versioning::version_check::<M>(expected).filter(|_| expected > 0) {

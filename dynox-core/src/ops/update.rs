@@ -55,7 +55,14 @@ impl<'a, M: DynoModel> UpdateByKey<'a, M> {
                 message: "an update needs at least one action (set, remove, add, ...)".to_owned(),
             });
         }
-        requests::update::<M>(self.db, &self.key, &self.actions, self.condition.as_ref(), false).await?;
+        requests::update::<M>(
+            self.db,
+            &self.key,
+            &self.actions,
+            self.condition.as_ref(),
+            false,
+        )
+        .await?;
         Ok(())
     }
 }

@@ -61,7 +61,10 @@ impl UpdateActions {
     }
 
     pub(crate) fn is_empty(&self) -> bool {
-        self.set.is_empty() && self.remove.is_empty() && self.add.is_empty() && self.delete.is_empty()
+        self.set.is_empty()
+            && self.remove.is_empty()
+            && self.add.is_empty()
+            && self.delete.is_empty()
     }
 
     /// `SET #n0 = :v0, ... REMOVE #n1 ADD #n2 :v1 DELETE #n3 :v2`
@@ -75,7 +78,9 @@ impl UpdateActions {
                     let target = path.render(p);
                     let rhs = match value {
                         SetValue::Value(v) => p.value(v.clone()),
-                        SetValue::IfNotExists(v) => format!("if_not_exists({target}, {})", p.value(v.clone())),
+                        SetValue::IfNotExists(v) => {
+                            format!("if_not_exists({target}, {})", p.value(v.clone()))
+                        }
                         SetValue::Add(v, positive) => {
                             let zero = p.value(AttributeValue::N("0".into()));
                             let v = p.value(v.clone());
@@ -84,7 +89,10 @@ impl UpdateActions {
                         }
                         SetValue::Append(v) => {
                             let empty = p.value(AttributeValue::L(Vec::new()));
-                            format!("list_append(if_not_exists({target}, {empty}), {})", p.value(v.clone()))
+                            format!(
+                                "list_append(if_not_exists({target}, {empty}), {})",
+                                p.value(v.clone())
+                            )
                         }
                         SetValue::Prepend(v) => {
                             let v = p.value(v.clone());
@@ -129,7 +137,10 @@ mod tests {
         a.set(path("status"), Some(AttributeValue::S("#:. y".into())));
         a.remove(path("email"));
         a.set(path("tags"), None);
-        a.set_with(path("n"), SetValue::Add(AttributeValue::N("2".into()), true));
+        a.set_with(
+            path("n"),
+            SetValue::Add(AttributeValue::N("2".into()), true),
+        );
         a.add(path("count"), Some(AttributeValue::N("1".into())));
         a.delete(path("set"), Some(AttributeValue::Ss(vec!["a".into()])));
         let mut p = Placeholders::default();
@@ -142,6 +153,9 @@ mod tests {
         let names = names.expect("names");
         assert_eq!(names["#n1"], "status");
         assert_eq!(names["#n4"], "tags");
-        assert_eq!(values.expect("values")[":v1"], AttributeValue::S("#:. y".into()));
+        assert_eq!(
+            values.expect("values")[":v1"],
+            AttributeValue::S("#:. y".into())
+        );
     }
 }

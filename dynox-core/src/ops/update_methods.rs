@@ -10,7 +10,23 @@ pub trait Numeric {}
 macro_rules! numeric {
     ($($t:ty),*) => {$( impl Numeric for $t {} )*};
 }
-numeric!(i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32, f64, crate::Number);
+numeric!(
+    i8,
+    i16,
+    i32,
+    i64,
+    i128,
+    isize,
+    u8,
+    u16,
+    u32,
+    u64,
+    u128,
+    usize,
+    f32,
+    f64,
+    crate::Number
+);
 impl<T: Numeric> Numeric for Option<T> {}
 
 /// Set field types: `add` inserts members, `delete` removes them.
@@ -40,8 +56,13 @@ macro_rules! update_methods {
     ($builder:ident) => {
         impl<'a, M: $crate::DynoModel> $builder<'a, M> {
             /// `SET path = value`. A `None` value (or an empty set) removes the attribute.
-            pub fn set<T, V: $crate::FieldValue<T>>(mut self, path: impl $crate::AttrPath<M, T>, value: V) -> Self {
-                self.actions.set(path.into_path().raw, value.into_attribute_value());
+            pub fn set<T, V: $crate::FieldValue<T>>(
+                mut self,
+                path: impl $crate::AttrPath<M, T>,
+                value: V,
+            ) -> Self {
+                self.actions
+                    .set(path.into_path().raw, value.into_attribute_value());
                 self
             }
 
@@ -53,13 +74,19 @@ macro_rules! update_methods {
             ) -> Self {
                 // setting "absent if absent" changes nothing, so None adds no action
                 if let Some(v) = value.into_attribute_value() {
-                    self.actions.set_with(path.into_path().raw, $crate::ops::update_expr::SetValue::IfNotExists(v));
+                    self.actions.set_with(
+                        path.into_path().raw,
+                        $crate::ops::update_expr::SetValue::IfNotExists(v),
+                    );
                 }
                 self
             }
 
             /// `REMOVE path`; only fields that may be absent can be removed.
-            pub fn remove<T: $crate::Removable>(mut self, path: impl $crate::AttrPath<M, T>) -> Self {
+            pub fn remove<T: $crate::Removable>(
+                mut self,
+                path: impl $crate::AttrPath<M, T>,
+            ) -> Self {
                 self.actions.remove(path.into_path().raw);
                 self
             }
@@ -72,7 +99,10 @@ macro_rules! update_methods {
                 by: V,
             ) -> Self {
                 if let Some(v) = by.into_attribute_value() {
-                    self.actions.set_with(path.into_path().raw, $crate::ops::update_expr::SetValue::Add(v, true));
+                    self.actions.set_with(
+                        path.into_path().raw,
+                        $crate::ops::update_expr::SetValue::Add(v, true),
+                    );
                 }
                 self
             }
@@ -84,7 +114,10 @@ macro_rules! update_methods {
                 by: V,
             ) -> Self {
                 if let Some(v) = by.into_attribute_value() {
-                    self.actions.set_with(path.into_path().raw, $crate::ops::update_expr::SetValue::Add(v, false));
+                    self.actions.set_with(
+                        path.into_path().raw,
+                        $crate::ops::update_expr::SetValue::Add(v, false),
+                    );
                 }
                 self
             }
@@ -96,7 +129,8 @@ macro_rules! update_methods {
                 path: impl $crate::AttrPath<M, T>,
                 value: V,
             ) -> Self {
-                self.actions.add(path.into_path().raw, value.into_attribute_value());
+                self.actions
+                    .add(path.into_path().raw, value.into_attribute_value());
                 self
             }
 
@@ -106,22 +140,37 @@ macro_rules! update_methods {
                 path: impl $crate::AttrPath<M, T>,
                 members: V,
             ) -> Self {
-                self.actions.delete(path.into_path().raw, members.into_attribute_value());
+                self.actions
+                    .delete(path.into_path().raw, members.into_attribute_value());
                 self
             }
 
             /// Appends elements to a list, creating it when missing.
-            pub fn append<E: $crate::DynoValue>(mut self, path: impl $crate::AttrPath<M, Vec<E>>, items: Vec<E>) -> Self {
+            pub fn append<E: $crate::DynoValue>(
+                mut self,
+                path: impl $crate::AttrPath<M, Vec<E>>,
+                items: Vec<E>,
+            ) -> Self {
                 if let Some(v) = $crate::DynoValue::to_attribute_value(&items) {
-                    self.actions.set_with(path.into_path().raw, $crate::ops::update_expr::SetValue::Append(v));
+                    self.actions.set_with(
+                        path.into_path().raw,
+                        $crate::ops::update_expr::SetValue::Append(v),
+                    );
                 }
                 self
             }
 
             /// Puts elements in front of a list, creating it when missing.
-            pub fn prepend<E: $crate::DynoValue>(mut self, path: impl $crate::AttrPath<M, Vec<E>>, items: Vec<E>) -> Self {
+            pub fn prepend<E: $crate::DynoValue>(
+                mut self,
+                path: impl $crate::AttrPath<M, Vec<E>>,
+                items: Vec<E>,
+            ) -> Self {
                 if let Some(v) = $crate::DynoValue::to_attribute_value(&items) {
-                    self.actions.set_with(path.into_path().raw, $crate::ops::update_expr::SetValue::Prepend(v));
+                    self.actions.set_with(
+                        path.into_path().raw,
+                        $crate::ops::update_expr::SetValue::Prepend(v),
+                    );
                 }
                 self
             }

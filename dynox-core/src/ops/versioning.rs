@@ -10,7 +10,11 @@ pub(crate) fn version_check<M: DynoModel>(expected: u64) -> Option<Condition<M>>
     Some(Condition::from_node(if expected == 0 {
         Node::NotExists(RawPath::attribute(M::SCHEMA.partition_key.name))
     } else {
-        Node::Compare(RawPath::attribute(attribute), Cmp::Eq, AttributeValue::N(expected.to_string()))
+        Node::Compare(
+            RawPath::attribute(attribute),
+            Cmp::Eq,
+            AttributeValue::N(expected.to_string()),
+        )
     }))
 }
 

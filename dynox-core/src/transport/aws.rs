@@ -39,7 +39,9 @@ impl AwsTransport {
                     .set_expression_attribute_values(i.expression_attribute_values)
                     .set_return_values(i.return_values)
                     .set_return_consumed_capacity(i.return_consumed_capacity)
-                    .set_return_values_on_condition_check_failure(i.return_values_on_condition_check_failure)
+                    .set_return_values_on_condition_check_failure(
+                        i.return_values_on_condition_check_failure,
+                    )
                     .set_return_item_collection_metrics(i.return_item_collection_metrics)
                     .send()
                     .await
@@ -67,7 +69,9 @@ impl AwsTransport {
                     .set_expression_attribute_values(i.expression_attribute_values)
                     .set_return_values(i.return_values)
                     .set_return_consumed_capacity(i.return_consumed_capacity)
-                    .set_return_values_on_condition_check_failure(i.return_values_on_condition_check_failure)
+                    .set_return_values_on_condition_check_failure(
+                        i.return_values_on_condition_check_failure,
+                    )
                     .set_return_item_collection_metrics(i.return_item_collection_metrics)
                     .send()
                     .await
@@ -82,7 +86,9 @@ impl AwsTransport {
                     .set_expression_attribute_values(i.expression_attribute_values)
                     .set_return_values(i.return_values)
                     .set_return_consumed_capacity(i.return_consumed_capacity)
-                    .set_return_values_on_condition_check_failure(i.return_values_on_condition_check_failure)
+                    .set_return_values_on_condition_check_failure(
+                        i.return_values_on_condition_check_failure,
+                    )
                     .set_return_item_collection_metrics(i.return_item_collection_metrics)
                     .send()
                     .await

@@ -3,7 +3,9 @@
 
 use crate::{Error, Item};
 use aws_sdk_dynamodb::error::{ProvideErrorMetadata, SdkError};
-use aws_sdk_dynamodb::operation::{delete_item::DeleteItemError, put_item::PutItemError, update_item::UpdateItemError};
+use aws_sdk_dynamodb::operation::{
+    delete_item::DeleteItemError, put_item::PutItemError, update_item::UpdateItemError,
+};
 
 /// Pulls the stored item out of a failed conditional write.
 pub(super) struct ConditionItem;
@@ -32,7 +34,10 @@ impl ConditionItem {
     }
 }
 
-pub(super) fn map_sdk_error<E, R>(err: SdkError<E, R>, condition_item: fn(&E) -> Option<Item>) -> Error
+pub(super) fn map_sdk_error<E, R>(
+    err: SdkError<E, R>,
+    condition_item: fn(&E) -> Option<Item>,
+) -> Error
 where
     E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
     R: std::fmt::Debug + Send + Sync + 'static,
@@ -47,11 +52,14 @@ where
                 },
                 "ResourceNotFoundException" => Error::ResourceNotFound { message },
                 "ResourceInUseException" => Error::ResourceInUse { message },
-                "ProvisionedThroughputExceededException" | "ThrottlingException" | "RequestLimitExceeded" => {
-                    Error::Throttled { message }
-                }
+                "ProvisionedThroughputExceededException"
+                | "ThrottlingException"
+                | "RequestLimitExceeded" => Error::Throttled { message },
                 "ValidationException" => Error::Validation { message },
-                code => Error::Backend { code: code.to_owned(), source: Box::new(e) },
+                code => Error::Backend {
+                    code: code.to_owned(),
+                    source: Box::new(e),
+                },
             }
         }
         SdkError::DispatchFailure(d) => Error::Unreachable {
@@ -80,7 +88,9 @@ mod tests {
     use super::*;
     use aws_sdk_dynamodb::error::ErrorMetadata;
     use aws_sdk_dynamodb::operation::put_item::PutItemError;
-    use aws_sdk_dynamodb::types::error::{ConditionalCheckFailedException, ProvisionedThroughputExceededException};
+    use aws_sdk_dynamodb::types::error::{
+        ConditionalCheckFailedException, ProvisionedThroughputExceededException,
+    };
     use aws_smithy_runtime_api::http::{Response, StatusCode};
     use aws_smithy_types::body::SdkBody;
 
@@ -90,7 +100,10 @@ mod tests {
     }
 
     fn meta(code: &str) -> ErrorMetadata {
-        ErrorMetadata::builder().code(code).message("from DynamoDB").build()
+        ErrorMetadata::builder()
+            .code(code)
+            .message("from DynamoDB")
+            .build()
     }
 
     #[test]
@@ -102,18 +115,28 @@ mod tests {
                 .build(),
         );
         let mapped = map_sdk_error(service_error(e), ConditionItem::from_put);
-        assert!(matches!(&mapped, Error::Throttled { message } if message == "from DynamoDB"), "{mapped:?}");
+        assert!(
+            matches!(&mapped, Error::Throttled { message } if message == "from DynamoDB"),
+            "{mapped:?}"
+        );
         assert!(mapped.is_retryable());
         for code in ["ThrottlingException", "RequestLimitExceeded"] {
             let e = PutItemError::generic(meta(code));
             let mapped = map_sdk_error(service_error(e), ConditionItem::from_put);
-            assert!(matches!(mapped, Error::Throttled { .. }), "{code}: {mapped:?}");
+            assert!(
+                matches!(mapped, Error::Throttled { .. }),
+                "{code}: {mapped:?}"
+            );
         }
     }
 
     #[test]
     fn condition_failure_keeps_the_item() {
-        let item: Item = [("pk".to_owned(), aws_sdk_dynamodb::types::AttributeValue::S("a".into()))].into();
+        let item: Item = [(
+            "pk".to_owned(),
+            aws_sdk_dynamodb::types::AttributeValue::S("a".into()),
+        )]
+        .into();
         let e = PutItemError::ConditionalCheckFailedException(
             ConditionalCheckFailedException::builder()
                 .set_item(Some(item.clone()))
@@ -128,9 +151,15 @@ mod tests {
 
     #[test]
     fn validation_and_unknown_codes() {
-        let mapped = map_sdk_error(service_error(PutItemError::generic(meta("ValidationException"))), ConditionItem::from_put);
+        let mapped = map_sdk_error(
+            service_error(PutItemError::generic(meta("ValidationException"))),
+            ConditionItem::from_put,
+        );
         assert!(matches!(mapped, Error::Validation { .. }), "{mapped:?}");
-        let mapped = map_sdk_error(service_error(PutItemError::generic(meta("SomethingNew"))), ConditionItem::from_put);
+        let mapped = map_sdk_error(
+            service_error(PutItemError::generic(meta("SomethingNew"))),
+            ConditionItem::from_put,
+        );
         // the SDK error is kept as the source, not repeated in the message
         assert_eq!(mapped.to_string(), "DynamoDB request failed (SomethingNew)");
         assert!(std::error::Error::source(&mapped).is_some());

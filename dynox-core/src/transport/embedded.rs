@@ -129,9 +129,13 @@ impl EmbeddedTransport {
                 )
             }
             Request::CreateTable(i) => Response::CreateTable(embedded_tables::create_table(db, i)?),
-            Request::DescribeTable(i) => Response::DescribeTable(embedded_tables::describe_table(db, i)?),
+            Request::DescribeTable(i) => {
+                Response::DescribeTable(embedded_tables::describe_table(db, i)?)
+            }
             Request::DeleteTable(i) => Response::DeleteTable(embedded_tables::delete_table(db, i)?),
-            Request::UpdateTimeToLive(i) => Response::UpdateTimeToLive(embedded_tables::update_ttl(db, i)?),
+            Request::UpdateTimeToLive(i) => {
+                Response::UpdateTimeToLive(embedded_tables::update_ttl(db, i)?)
+            }
         })
     }
 }

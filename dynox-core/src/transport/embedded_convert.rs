@@ -54,7 +54,9 @@ pub(super) fn from_engine_item(item: EngineItem) -> Item {
     item.into_iter().map(|(k, v)| (k, from_engine(v))).collect()
 }
 
-pub(super) fn capacity(c: Option<dynoxide::types::ConsumedCapacity>) -> Option<sdk::ConsumedCapacity> {
+pub(super) fn capacity(
+    c: Option<dynoxide::types::ConsumedCapacity>,
+) -> Option<sdk::ConsumedCapacity> {
     c.map(|c| {
         sdk::ConsumedCapacity::builder()
             .table_name(c.table_name)
@@ -78,7 +80,9 @@ pub(super) fn map_error(err: DynoxideError) -> Error {
         | DynoxideError::KeyEmptyValueValidation(message)
         | DynoxideError::EnvelopedValidation(message)
         | DynoxideError::SerializationException(message) => Error::Validation { message },
-        DynoxideError::ProvisionedThroughputExceededException(message) => Error::Throttled { message },
+        DynoxideError::ProvisionedThroughputExceededException(message) => {
+            Error::Throttled { message }
+        }
         other => Error::Backend {
             code: "EmbeddedEngineError".to_owned(),
             source: other.to_string().into(),
@@ -94,6 +98,8 @@ pub(super) fn consumed(v: Option<sdk::ReturnConsumedCapacity>) -> Option<String>
     v.map(|v| v.as_str().to_owned())
 }
 
-pub(super) fn on_condition_failure(v: Option<sdk::ReturnValuesOnConditionCheckFailure>) -> Option<String> {
+pub(super) fn on_condition_failure(
+    v: Option<sdk::ReturnValuesOnConditionCheckFailure>,
+) -> Option<String> {
     v.map(|v| v.as_str().to_owned())
 }

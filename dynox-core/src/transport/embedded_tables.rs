@@ -120,9 +120,11 @@ pub(super) fn update_ttl(
     db: &dynoxide::Database,
     i: op::update_time_to_live::UpdateTimeToLiveInput,
 ) -> Result<op::update_time_to_live::UpdateTimeToLiveOutput> {
-    let spec = i.time_to_live_specification.ok_or_else(|| Error::Validation {
-        message: "TimeToLiveSpecification is required".to_owned(),
-    })?;
+    let spec = i
+        .time_to_live_specification
+        .ok_or_else(|| Error::Validation {
+            message: "TimeToLiveSpecification is required".to_owned(),
+        })?;
     let out = db
         .update_time_to_live(actions::update_time_to_live::UpdateTimeToLiveRequest {
             table_name: i.table_name.unwrap_or_default(),

@@ -52,7 +52,9 @@ fn map_entries<'a, T: DynoValue + 'a>(
     ))
 }
 
-fn read_map<T: DynoValue, C: FromIterator<(String, T)>>(value: Option<AttributeValue>) -> Result<C, ValueError> {
+fn read_map<T: DynoValue, C: FromIterator<(String, T)>>(
+    value: Option<AttributeValue>,
+) -> Result<C, ValueError> {
     match value {
         None => Ok(std::iter::empty().collect()),
         Some(AttributeValue::M(m)) => m

@@ -136,7 +136,10 @@ impl ValueError {
     }
 
     /// Any other mismatch, described in words.
-    pub fn custom(expected: impl Into<Cow<'static, str>>, found: impl Into<Cow<'static, str>>) -> Self {
+    pub fn custom(
+        expected: impl Into<Cow<'static, str>>,
+        found: impl Into<Cow<'static, str>>,
+    ) -> Self {
         ValueError {
             path: String::new(),
             expected: expected.into(),

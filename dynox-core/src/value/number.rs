@@ -49,16 +49,25 @@ impl KeyValue for Number {
 /// Reads an integer exactly from DynamoDB's decimal text. Plain digits take the
 /// fast path; forms such as `1.0` or `1E+2` (written by other tools) are
 /// accepted when they denote an integer. Out of range is an error, never a wrap.
-pub(crate) fn parse_integer<T: std::str::FromStr>(text: &str, type_name: &'static str) -> Result<T, ValueError> {
+pub(crate) fn parse_integer<T: std::str::FromStr>(
+    text: &str,
+    type_name: &'static str,
+) -> Result<T, ValueError> {
     if let Ok(v) = text.parse::<T>() {
         return Ok(v);
     }
     let expected = || Cow::Owned(format!("N holding a {type_name}"));
     match integer_digits(text) {
         Some(plain) => plain.parse::<T>().map_err(|_| {
-            ValueError::custom(expected(), format!("N `{text}`, out of range for {type_name}"))
+            ValueError::custom(
+                expected(),
+                format!("N `{text}`, out of range for {type_name}"),
+            )
         }),
-        None => Err(ValueError::custom(expected(), format!("N `{text}`, not an integer"))),
+        None => Err(ValueError::custom(
+            expected(),
+            format!("N `{text}`, not an integer"),
+        )),
     }
 }
 
@@ -78,7 +87,11 @@ fn integer_digits(text: &str) -> Option<String> {
     if int_part.is_empty() && frac_part.is_empty() {
         return None;
     }
-    if !int_part.bytes().chain(frac_part.bytes()).all(|b| b.is_ascii_digit()) {
+    if !int_part
+        .bytes()
+        .chain(frac_part.bytes())
+        .all(|b| b.is_ascii_digit())
+    {
         return None;
     }
     let mut digits: String = int_part.chars().chain(frac_part.chars()).collect();
@@ -100,7 +113,11 @@ fn integer_digits(text: &str) -> Option<String> {
         return None;
     }
     let whole = whole.trim_start_matches('0');
-    Some(if whole.is_empty() { "0".to_owned() } else { format!("{sign}{whole}") })
+    Some(if whole.is_empty() {
+        "0".to_owned()
+    } else {
+        format!("{sign}{whole}")
+    })
 }
 
 macro_rules! integer_value {
@@ -141,7 +158,9 @@ impl DynoValue for u8 {
         }
     }
     fn __vec_to_attribute_value(items: &[Self]) -> Option<AttributeValue> {
-        Some(AttributeValue::B(aws_smithy_types::Blob::new(items.to_vec())))
+        Some(AttributeValue::B(aws_smithy_types::Blob::new(
+            items.to_vec(),
+        )))
     }
     fn __vec_from_attribute_value(value: Option<AttributeValue>) -> Result<Vec<Self>, ValueError> {
         match value {
@@ -198,8 +217,14 @@ mod tests {
 
     #[test]
     fn integers_are_exact() {
-        assert_eq!(parse_integer::<u64>("18446744073709551615", "u64"), Ok(u64::MAX));
-        assert_eq!(parse_integer::<i64>("-9007199254740993", "i64"), Ok(-9007199254740993));
+        assert_eq!(
+            parse_integer::<u64>("18446744073709551615", "u64"),
+            Ok(u64::MAX)
+        );
+        assert_eq!(
+            parse_integer::<i64>("-9007199254740993", "i64"),
+            Ok(-9007199254740993)
+        );
         assert_eq!(parse_integer::<u32>("1.0", "u32"), Ok(1));
         assert_eq!(parse_integer::<u32>("1E+2", "u32"), Ok(100));
         assert_eq!(parse_integer::<i32>("-2.50E1", "i32"), Ok(-25));

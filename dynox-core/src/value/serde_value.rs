@@ -45,7 +45,9 @@ fn from_av(v: AttributeValue) -> Value {
                 .collect(),
         ),
         AttributeValue::L(l) => Value::Array(l.into_iter().map(from_av).collect()),
-        AttributeValue::M(m) => Value::Object(m.into_iter().map(|(k, v)| (k, from_av(v))).collect()),
+        AttributeValue::M(m) => {
+            Value::Object(m.into_iter().map(|(k, v)| (k, from_av(v))).collect())
+        }
         _ => Value::Null,
     }
 }
@@ -64,8 +66,14 @@ pub(crate) fn to_attribute_value<T: serde::Serialize>(value: &T) -> Option<Attri
 }
 
 /// Reads a serde value back; a missing attribute reads as null.
-pub(crate) fn from_attribute_value<T: serde::de::DeserializeOwned>(value: Option<AttributeValue>) -> Result<T, ValueError> {
+pub(crate) fn from_attribute_value<T: serde::de::DeserializeOwned>(
+    value: Option<AttributeValue>,
+) -> Result<T, ValueError> {
     let json = value.map(from_av).unwrap_or(Value::Null);
-    serde_json::from_value(json)
-        .map_err(|e| ValueError::custom(std::any::type_name::<T>().to_owned(), format!("a value it cannot read ({e})")))
+    serde_json::from_value(json).map_err(|e| {
+        ValueError::custom(
+            std::any::type_name::<T>().to_owned(),
+            format!("a value it cannot read ({e})"),
+        )
+    })
 }

@@ -138,7 +138,9 @@ fn kind_name(kind: SetKind) -> &'static str {
     }
 }
 
-fn write_set<'a, T: SetMember + 'a>(members: impl ExactSizeIterator<Item = &'a T>) -> Option<AttributeValue> {
+fn write_set<'a, T: SetMember + 'a>(
+    members: impl ExactSizeIterator<Item = &'a T>,
+) -> Option<AttributeValue> {
     if members.len() == 0 {
         return None;
     }
@@ -149,16 +151,19 @@ fn write_set<'a, T: SetMember + 'a>(members: impl ExactSizeIterator<Item = &'a T
     })
 }
 
-fn read_set<T: SetMember, C: FromIterator<T>>(value: Option<AttributeValue>) -> Result<C, ValueError> {
+fn read_set<T: SetMember, C: FromIterator<T>>(
+    value: Option<AttributeValue>,
+) -> Result<C, ValueError> {
     let expected = kind_name(T::KIND);
     match (T::KIND, value) {
         (_, None) | (_, Some(AttributeValue::Null(_))) => Ok(std::iter::empty().collect()),
         (SetKind::Ss, Some(AttributeValue::Ss(v))) | (SetKind::Ns, Some(AttributeValue::Ns(v))) => {
             v.into_iter().map(T::__from_text).collect()
         }
-        (SetKind::Bs, Some(AttributeValue::Bs(v))) => {
-            v.into_iter().map(|b| T::__from_bytes(b.into_inner())).collect()
-        }
+        (SetKind::Bs, Some(AttributeValue::Bs(v))) => v
+            .into_iter()
+            .map(|b| T::__from_bytes(b.into_inner()))
+            .collect(),
         (_, Some(other)) => Err(ValueError::wrong_type(expected, &other)),
     }
 }

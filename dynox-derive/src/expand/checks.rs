@@ -12,7 +12,8 @@ pub(crate) fn type_checks(model: &Model) -> TokenStream {
     for f in model.stored() {
         let ty = &f.ty;
         let span = ty.span();
-        let index_key = !f.attrs.gsi.is_empty() || !f.attrs.gsi_sort.is_empty() || !f.attrs.lsi.is_empty();
+        let index_key =
+            !f.attrs.gsi.is_empty() || !f.attrs.gsi_sort.is_empty() || !f.attrs.lsi.is_empty();
         let check = if f.is_key() || index_key {
             quote_spanned! { span=> #krate::__private::assert_key::<#ty>(); }
         } else if f.attrs.version.is_present() {

@@ -10,7 +10,11 @@ pub(crate) fn key_struct(model: &Model) -> TokenStream {
     let doc = format!("The primary key of [`{}`].", model.ident);
     let fields = model.keys().into_iter().map(|f| {
         let (ident, ty) = (&f.ident, &f.ty);
-        let role = if f.is_partition_key() { "partition" } else { "sort" };
+        let role = if f.is_partition_key() {
+            "partition"
+        } else {
+            "sort"
+        };
         let doc = format!("The {role} key, stored as `{}`.", f.attribute);
         quote! { #[doc = #doc] pub #ident: #ty }
     });

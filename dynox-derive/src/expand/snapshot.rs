@@ -25,7 +25,11 @@ pub(crate) fn snapshot_struct(model: &Model) -> TokenStream {
 pub(crate) fn methods(model: &Model) -> TokenStream {
     let krate = &model.krate;
     let ident = snapshot_ident(model);
-    let tracked: Vec<_> = model.stored().enumerate().filter(|(_, f)| !f.is_key()).collect();
+    let tracked: Vec<_> = model
+        .stored()
+        .enumerate()
+        .filter(|(_, f)| !f.is_key())
+        .collect();
     let copies = tracked.iter().map(|(_, f)| {
         let name = &f.ident;
         quote! { #name: ::core::clone::Clone::clone(&self.#name) }

@@ -12,11 +12,16 @@ pub(crate) fn value(input: &DeriveInput) -> TokenStream {
         Ok(a) => a,
         Err(e) => return e.write_errors(),
     };
-    let krate: Path = attrs.krate.clone().unwrap_or_else(|| syn::parse_quote!(::dynox_core));
+    let krate: Path = attrs
+        .krate
+        .clone()
+        .unwrap_or_else(|| syn::parse_quote!(::dynox_core));
     if !attrs.generics.params.is_empty() {
-        return darling::Error::custom("`DynoValue` cannot be derived for a generic type; implement it by hand")
-            .with_span(&attrs.generics)
-            .write_errors();
+        return darling::Error::custom(
+            "`DynoValue` cannot be derived for a generic type; implement it by hand",
+        )
+        .with_span(&attrs.generics)
+        .write_errors();
     }
     let result = match &attrs.data {
         darling::ast::Data::Struct(fields) => match fields.style {
@@ -26,7 +31,9 @@ pub(crate) fn value(input: &DeriveInput) -> TokenStream {
             )
             .with_span(&attrs.ident)),
         },
-        darling::ast::Data::Enum(variants) => unit_enum(&attrs.ident, &krate, variants, attrs.rename_all.as_ref()),
+        darling::ast::Data::Enum(variants) => {
+            unit_enum(&attrs.ident, &krate, variants, attrs.rename_all.as_ref())
+        }
     };
     match result {
         Ok(tokens) => tokens,
@@ -46,7 +53,10 @@ fn map_struct(ident: &Ident, krate: &Path, fields: &[ValueFieldAttrs]) -> TokenS
             Some((name, f, stored))
         })
         .collect();
-    let stored: Vec<_> = named.iter().filter(|(_, f, _)| !f.skip.is_present()).collect();
+    let stored: Vec<_> = named
+        .iter()
+        .filter(|(_, f, _)| !f.skip.is_present())
+        .collect();
     let n = stored.len();
     let puts = stored.iter().map(|(name, _, attribute)| {
         quote! { #krate::__private::put_attr(&mut __dynox_map, #attribute, &self.#name); }
@@ -181,10 +191,16 @@ fn unit_enum(
     }
     errors.finish()?;
     let to = names.iter().map(|(v, s)| quote! { #ident::#v => #s });
-    let from = names.iter().map(|(v, s)| quote! { #s => ::core::result::Result::Ok(#ident::#v) });
+    let from = names
+        .iter()
+        .map(|(v, s)| quote! { #s => ::core::result::Result::Ok(#ident::#v) });
     let expected = format!(
         "S holding one of {}",
-        names.iter().map(|(_, s)| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+        names
+            .iter()
+            .map(|(_, s)| format!("`{s}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     Ok(quote! {
         #[doc(hidden)]

@@ -25,8 +25,14 @@ pub async fn run(db: &Dynox) -> Result<()> {
         .set(User::AGE, 31)
         .set(User::EMAIL, "jane@example.com")
         .await?;
-    let mut user = User::get(db, "USER#123", "PROFILE").await?.expect("just saved");
-    println!("after update: {} <{}>", user.name, user.email.as_deref().unwrap_or("-"));
+    let mut user = User::get(db, "USER#123", "PROFILE")
+        .await?
+        .expect("just saved");
+    println!(
+        "after update: {} <{}>",
+        user.name,
+        user.email.as_deref().unwrap_or("-")
+    );
 
     // Delete: the Rust value lives on, the item is gone.
     user.delete(db).await?;

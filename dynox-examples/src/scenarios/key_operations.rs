@@ -10,7 +10,9 @@ pub async fn run(db: &Dynox) -> Result<()> {
     db.reset_metrics();
 
     // One UpdateItem, no read first and no hooks.
-    User::update_by_key(db, "USER#key", "PROFILE").set(User::NAME, "Jane").await?;
+    User::update_by_key(db, "USER#key", "PROFILE")
+        .set(User::NAME, "Jane")
+        .await?;
     // One DeleteItem.
     User::delete_by_key(db, "USER#key", "PROFILE").await?;
 

@@ -10,7 +10,10 @@ use dynox_core::{Dynox, Result};
 use futures::future::BoxFuture;
 
 /// A scenario's name and entry point.
-pub type Scenario = (&'static str, for<'a> fn(&'a Dynox) -> BoxFuture<'a, Result<()>>);
+pub type Scenario = (
+    &'static str,
+    for<'a> fn(&'a Dynox) -> BoxFuture<'a, Result<()>>,
+);
 
 /// Every scenario, in the order of the seed documents.
 pub const ALL: &[Scenario] = &[

@@ -16,7 +16,9 @@ pub async fn run(db: &Dynox) -> Result<()> {
         names.sort();
         names
     });
-    let mut loaded = User::get(db, "USER#defaults", "PROFILE").await?.expect("saved");
+    let mut loaded = User::get(db, "USER#defaults", "PROFILE")
+        .await?
+        .expect("saved");
     println!("email = {:?}, age = {}", loaded.email, loaded.age);
     loaded.delete(db).await?;
     Ok(())
