@@ -13,6 +13,75 @@ pub use crate::value::{DynoValue, KeyType, KeyValue, ValueError};
 pub use crate::version::{TtlValue, VersionValue};
 pub use crate::{AttributeValue, Error, Item, Result};
 
+/// What every stored field of a model needs: storage, and copying and
+/// comparing for change tracking. Generated code checks it once per field, at
+/// the field's type, so a wrong type gives one error there.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a field of a `DynoModel`",
+    label = "this field type needs `DynoValue`, `Clone` and `PartialEq`",
+    note = "derive `DynoValue` (and `Clone`, `PartialEq`) for your own types, or mark the field `#[dyno(serde)]` or `#[dyno(skip)]`"
+)]
+pub trait ModelField: DynoValue + Clone + PartialEq {}
+
+impl<T: DynoValue + Clone + PartialEq> ModelField for T {}
+
+/// What a `#[dyno(serde)]` field needs.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a `#[dyno(serde)]` field",
+    label = "this field type needs `Serialize`, `DeserializeOwned`, `Clone` and `PartialEq`"
+)]
+pub trait SerdeField: serde::Serialize + serde::de::DeserializeOwned + Clone + PartialEq {}
+
+impl<T: serde::Serialize + serde::de::DeserializeOwned + Clone + PartialEq> SerdeField for T {}
+
+/// A copy of a field, for the snapshot.
+#[inline]
+pub fn clone_field<T: ModelField>(value: &T) -> T {
+    value.clone()
+}
+
+/// Whether a field differs from its snapshot.
+#[inline]
+pub fn differs<T: ModelField>(now: &T, then: &T) -> bool {
+    now != then
+}
+
+/// A copy of a serde field, for the snapshot.
+#[inline]
+pub fn clone_serde<T: SerdeField>(value: &T) -> T {
+    value.clone()
+}
+
+/// Whether a serde field differs from its snapshot.
+#[inline]
+pub fn differs_serde<T: SerdeField>(now: &T, then: &T) -> bool {
+    now != then
+}
+
+/// Stored value of a model field.
+#[inline]
+pub fn field_to_attr<T: ModelField>(value: &T) -> Option<AttributeValue> {
+    value.to_attribute_value()
+}
+
+/// Adds a model field to an item under construction unless it is absent.
+#[inline]
+pub fn put_field<T: ModelField>(item: &mut Item, name: &'static str, value: &T) {
+    put_attr(item, name, value)
+}
+
+/// Takes a model field out of a loaded item.
+#[inline]
+pub fn take_model_field<T: ModelField>(item: &mut Item, table: &str, name: &str) -> Result<T> {
+    take_field(item, table, name)
+}
+
+/// Takes a `#[dyno(default)]` model field.
+#[inline]
+pub fn take_model_field_or_default<T: ModelField + Default>(item: &mut Item, table: &str, name: &str) -> Result<T> {
+    take_field_or_default(item, table, name)
+}
+
 /// Stored value of a field, `None` when absent.
 #[inline]
 pub fn to_attr<T: DynoValue>(value: &T) -> Option<AttributeValue> {
@@ -91,9 +160,9 @@ pub const fn assert_version<T: VersionValue>() {}
 #[inline]
 pub const fn assert_ttl<T: TtlValue>() {}
 
-/// Compile-time check that a field type can be stored.
+/// Compile-time check that a field type can be stored and tracked.
 #[inline]
-pub const fn assert_value<T: DynoValue>() {}
+pub const fn assert_value<T: ModelField>() {}
 
 /// The key type of a model whose derive failed; keeps errors from cascading.
 #[derive(Debug, Clone, PartialEq)]
@@ -125,13 +194,13 @@ pub fn update_by_key<M: DynoModel>(db: &Dynox, key: M::Key) -> UpdateByKey<'_, M
 
 /// Stored value of a `#[dyno(serde)]` field.
 #[inline]
-pub fn serde_to_attr<T: serde::Serialize>(value: &T) -> Option<AttributeValue> {
+pub fn serde_to_attr<T: SerdeField>(value: &T) -> Option<AttributeValue> {
     crate::value::serde_value::to_attribute_value(value)
 }
 
 /// Adds a `#[dyno(serde)]` field to an item under construction.
 #[inline]
-pub fn serde_put_attr<T: serde::Serialize>(item: &mut Item, name: &'static str, value: &T) {
+pub fn serde_put_attr<T: SerdeField>(item: &mut Item, name: &'static str, value: &T) {
     if let Some(v) = serde_to_attr(value) {
         item.insert(name.to_owned(), v);
     }
@@ -139,7 +208,7 @@ pub fn serde_put_attr<T: serde::Serialize>(item: &mut Item, name: &'static str, 
 
 /// Takes a `#[dyno(serde)]` field out of a loaded item.
 #[inline]
-pub fn serde_take_field<T: serde::de::DeserializeOwned>(
+pub fn serde_take_field<T: SerdeField>(
     item: &mut Item,
     table: &str,
     name: &str,
@@ -150,7 +219,7 @@ pub fn serde_take_field<T: serde::de::DeserializeOwned>(
 
 /// Takes a `#[dyno(serde)]` field with `#[dyno(default)]`.
 #[inline]
-pub fn serde_take_field_or_default<T: serde::de::DeserializeOwned + Default>(
+pub fn serde_take_field_or_default<T: SerdeField + Default>(
     item: &mut Item,
     table: &str,
     name: &str,
@@ -164,7 +233,7 @@ pub fn serde_take_field_or_default<T: serde::de::DeserializeOwned + Default>(
 
 /// Compile-time check that a `#[dyno(serde)]` field is serde-compatible.
 #[inline]
-pub const fn assert_serde<T: serde::Serialize + serde::de::DeserializeOwned>() {}
+pub const fn assert_serde<T: SerdeField>() {}
 
 /// The schema of a model whose derive failed.
 pub const FALLBACK_SCHEMA: &TableSchema = &TableSchema {

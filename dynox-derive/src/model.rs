@@ -15,6 +15,8 @@ pub(crate) struct Model {
     pub(crate) hooks: bool,
     pub(crate) generics: syn::Generics,
     pub(crate) fields: Vec<Field>,
+    /// A struct with named fields (the only shape a model can have).
+    pub(crate) named_struct: bool,
 }
 
 pub(crate) struct Field {
@@ -81,6 +83,7 @@ impl Model {
     /// The model of a parsed struct; `None` fields when it is not a struct
     /// with named fields (darling already reported that).
     pub(crate) fn from_attrs(attrs: ModelAttrs) -> Self {
+        let named_struct = matches!(&attrs.data, darling::ast::Data::Struct(f) if f.style == darling::ast::Style::Struct);
         let fields = attrs
             .data
             .take_struct()
@@ -117,6 +120,7 @@ impl Model {
             hooks: attrs.hooks,
             generics: attrs.generics,
             fields,
+            named_struct,
         }
     }
 

@@ -6,6 +6,14 @@ use darling::Error;
 use std::collections::HashMap;
 
 pub(crate) fn validate(model: &Model, errors: &mut darling::error::Accumulator) {
+    if !model.named_struct {
+        // every other rule is about named fields
+        errors.push(
+            Error::custom("`DynoModel` needs a struct with named fields, one per attribute")
+                .with_span(&model.ident),
+        );
+        return;
+    }
     no_generics(model, errors);
     table_is_named(model, errors);
     one_partition_key(model, errors);

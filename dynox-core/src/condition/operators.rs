@@ -179,23 +179,33 @@ macro_rules! conditions {
             pub fn attribute_type(self, t: DynamoType) -> Condition<M> {
                 Condition::from_node(Node::Type(self.raw(), t))
             }
-        }
 
-        impl<M, T: Ordered> $ty<M, T> {
             /// `path < value`
-            pub fn lt<V: FieldValue<T>>(self, v: V) -> Condition<M> {
+            pub fn lt<V: FieldValue<T>>(self, v: V) -> Condition<M>
+            where
+                T: Ordered,
+            {
                 Condition::from_node(compare(self.raw(), Cmp::Lt, value(v)))
             }
             /// `path <= value`
-            pub fn le<V: FieldValue<T>>(self, v: V) -> Condition<M> {
+            pub fn le<V: FieldValue<T>>(self, v: V) -> Condition<M>
+            where
+                T: Ordered,
+            {
                 Condition::from_node(compare(self.raw(), Cmp::Le, value(v)))
             }
             /// `path > value`
-            pub fn gt<V: FieldValue<T>>(self, v: V) -> Condition<M> {
+            pub fn gt<V: FieldValue<T>>(self, v: V) -> Condition<M>
+            where
+                T: Ordered,
+            {
                 Condition::from_node(compare(self.raw(), Cmp::Gt, value(v)))
             }
             /// `path >= value`
-            pub fn ge<V: FieldValue<T>>(self, v: V) -> Condition<M> {
+            pub fn ge<V: FieldValue<T>>(self, v: V) -> Condition<M>
+            where
+                T: Ordered,
+            {
                 Condition::from_node(compare(self.raw(), Cmp::Ge, value(v)))
             }
             /// `path BETWEEN low AND high` (inclusive).
@@ -209,31 +219,34 @@ macro_rules! conditions {
                     _ => Condition::from_node(Node::Never),
                 }
             }
-        }
 
-        impl<M, T: Prefixable> $ty<M, T> {
             /// `begins_with(path, prefix)`
-            pub fn begins_with<V: FieldValue<T>>(self, prefix: V) -> Condition<M> {
+            pub fn begins_with<V: FieldValue<T>>(self, prefix: V) -> Condition<M>
+            where
+                T: Prefixable,
+            {
                 match value(prefix) {
                     Some(v) => Condition::from_node(Node::BeginsWith(self.raw(), v)),
                     None => Condition::from_node(Node::Never),
                 }
             }
-        }
 
-        impl<M, T: Containable> $ty<M, T> {
             /// `contains(path, element)`: a substring, a set member or a list element.
-            pub fn contains<V: FieldValue<T::Element>>(self, element: V) -> Condition<M> {
+            pub fn contains<V: FieldValue<T::Element>>(self, element: V) -> Condition<M>
+            where
+                T: Containable,
+            {
                 match value(element) {
                     Some(v) => Condition::from_node(Node::Contains(self.raw(), v)),
                     None => Condition::from_node(Node::Never),
                 }
             }
-        }
 
-        impl<M, T: Sized_> $ty<M, T> {
             /// `size(path)`, to compare with a number.
-            pub fn size(self) -> Size<M> {
+            pub fn size(self) -> Size<M>
+            where
+                T: Sized_,
+            {
                 Size {
                     path: self.raw(),
                     _model: std::marker::PhantomData,

@@ -129,21 +129,23 @@ pub trait Nested {}
 
 macro_rules! navigation {
     ($ty:ident) => {
-        impl<M, T: MapLike> $ty<M, T> {
+        impl<M, T> $ty<M, T> {
             /// The entry `key` of this map.
-            pub fn key(self, key: impl Into<String>) -> Path<M, T::Value> {
+            pub fn key(self, key: impl Into<String>) -> Path<M, T::Value>
+            where
+                T: MapLike,
+            {
                 self.into_path().push(Segment::Name(Cow::Owned(key.into())))
             }
-        }
 
-        impl<M, T: ListLike> $ty<M, T> {
             /// The element at `index` of this list.
-            pub fn index(self, index: usize) -> Path<M, T::Element> {
+            pub fn index(self, index: usize) -> Path<M, T::Element>
+            where
+                T: ListLike,
+            {
                 self.into_path().push(Segment::Index(index))
             }
-        }
 
-        impl<M, T> $ty<M, T> {
             /// A field of the nested value stored here, by that type's
             /// attribute constant: `User::ADDRESS.field(Address::CITY)`.
             pub fn field<N, U>(self, field: Attr<N, U>) -> Path<M, U>

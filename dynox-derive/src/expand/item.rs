@@ -3,7 +3,8 @@
 use super::{schema, snapshot};
 use crate::model::Model;
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
 
 pub(crate) fn model_impl(model: &Model) -> TokenStream {
     let krate = &model.krate;
@@ -15,36 +16,45 @@ pub(crate) fn model_impl(model: &Model) -> TokenStream {
     let table = model.table.as_ref().map(|t| t.value()).unwrap_or_default();
     let n = model.stored().count();
 
+    // every use of a field type is spanned at the type, so a type that does
+    // not fit gives one (deduplicated) error there
     let puts = model.stored().map(|f| {
-        let (name, attribute) = (&f.ident, &f.attribute);
+        let (name, attribute, ty) = (&f.ident, &f.attribute, &f.ty);
         if f.is_serde() {
-            quote! { #krate::__private::serde_put_attr(&mut __dynox_item, #attribute, &self.#name); }
+            quote_spanned! { ty.span()=> #krate::__private::serde_put_attr::<#ty>(&mut __dynox_item, #attribute, &self.#name); }
         } else {
-            quote! { #krate::__private::put_attr(&mut __dynox_item, #attribute, &self.#name); }
+            quote_spanned! { ty.span()=> #krate::__private::put_field::<#ty>(&mut __dynox_item, #attribute, &self.#name); }
         }
     });
     let takes = model.fields.iter().map(|f| {
-        let (name, attribute) = (&f.ident, &f.attribute);
+        let (name, attribute, ty) = (&f.ident, &f.attribute, &f.ty);
+        let span = ty.span();
         let take = match (f.is_skipped(), f.is_serde(), f.has_default()) {
             (true, _, _) => quote! { ::core::default::Default::default() },
-            (false, true, false) => quote! { #krate::__private::serde_take_field(&mut item, #table, #attribute)? },
-            (false, true, true) => {
-                quote! { #krate::__private::serde_take_field_or_default(&mut item, #table, #attribute)? }
+            (false, true, false) => {
+                quote_spanned! { span=> #krate::__private::serde_take_field::<#ty>(&mut item, #table, #attribute)? }
             }
-            (false, false, false) => quote! { #krate::__private::take_field(&mut item, #table, #attribute)? },
-            (false, false, true) => quote! { #krate::__private::take_field_or_default(&mut item, #table, #attribute)? },
+            (false, true, true) => {
+                quote_spanned! { span=> #krate::__private::serde_take_field_or_default::<#ty>(&mut item, #table, #attribute)? }
+            }
+            (false, false, false) => {
+                quote_spanned! { span=> #krate::__private::take_model_field::<#ty>(&mut item, #table, #attribute)? }
+            }
+            (false, false, true) => {
+                quote_spanned! { span=> #krate::__private::take_model_field_or_default::<#ty>(&mut item, #table, #attribute)? }
+            }
         };
         quote! { #name: #take }
     });
     let key_fields = model.keys().into_iter().map(|f| &f.ident);
     let version = model.version().map(|f| {
-        let name = &f.ident;
-        quote! {
+        let (name, ty) = (&f.ident, &f.ty);
+        quote_spanned! { ty.span()=>
             fn version(&self) -> u64 {
-                #krate::__private::VersionValue::to_version(self.#name)
+                <#ty as #krate::__private::VersionValue>::to_version(self.#name)
             }
             fn set_version(&mut self, __dynox_version: u64) {
-                self.#name = #krate::__private::VersionValue::from_version(__dynox_version);
+                self.#name = <#ty as #krate::__private::VersionValue>::from_version(__dynox_version);
             }
         }
     });

@@ -2,22 +2,41 @@
 
 use crate::model::Model;
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
 
 pub(crate) fn snapshot_ident(model: &Model) -> syn::Ident {
     format_ident!("__DynoxSnapshot{}", model.ident)
 }
 
 pub(crate) fn snapshot_struct(model: &Model) -> TokenStream {
+    let krate = &model.krate;
     let ident = snapshot_ident(model);
     let fields = model.stored().filter(|f| !f.is_key()).map(|f| {
         let (name, ty) = (&f.ident, &f.ty);
         quote! { #name: #ty }
     });
+    let clones = model.stored().filter(|f| !f.is_key()).map(|f| {
+        let (name, ty) = (&f.ident, &f.ty);
+        let clone = if f.is_serde() {
+            quote_spanned! { ty.span()=> #krate::__private::clone_serde::<#ty> }
+        } else {
+            quote_spanned! { ty.span()=> #krate::__private::clone_field::<#ty> }
+        };
+        quote! { #name: #clone(&self.#name) }
+    });
+    // Clone by hand through the field helpers, so a type that cannot be
+    // cloned reports the one field-type error, not a derive error
     quote! {
         #[doc(hidden)]
-        #[derive(::core::clone::Clone)]
         pub struct #ident { #(#fields,)* }
+
+        #[automatically_derived]
+        impl ::core::clone::Clone for #ident {
+            fn clone(&self) -> Self {
+                #ident { #(#clones,)* }
+            }
+        }
     }
 }
 
@@ -31,23 +50,35 @@ pub(crate) fn methods(model: &Model) -> TokenStream {
         .filter(|(_, f)| !f.is_key())
         .collect();
     let copies = tracked.iter().map(|(_, f)| {
-        let name = &f.ident;
-        quote! { #name: ::core::clone::Clone::clone(&self.#name) }
+        let (name, ty) = (&f.ident, &f.ty);
+        let clone = if f.is_serde() {
+            quote_spanned! { ty.span()=> #krate::__private::clone_serde::<#ty> }
+        } else {
+            quote_spanned! { ty.span()=> #krate::__private::clone_field::<#ty> }
+        };
+        quote! { #name: #clone(&self.#name) }
     });
     let compares = tracked.iter().map(|(index, f)| {
-        let name = &f.ident;
+        let (name, ty) = (&f.ident, &f.ty);
+        let differs = if f.is_serde() {
+            quote_spanned! { ty.span()=> #krate::__private::differs_serde::<#ty> }
+        } else {
+            quote_spanned! { ty.span()=> #krate::__private::differs::<#ty> }
+        };
         quote! {
-            if self.#name != __dynox_snapshot.#name {
+            if #differs(&self.#name, &__dynox_snapshot.#name) {
                 __dynox_out.push(#index);
             }
         }
     });
     let values = model.stored().enumerate().map(|(index, f)| {
-        let name = &f.ident;
+        let (name, ty) = (&f.ident, &f.ty);
         if f.is_serde() {
-            quote! { #index => #krate::__private::serde_to_attr(&self.#name), }
+            quote_spanned! { ty.span()=> #index => #krate::__private::serde_to_attr::<#ty>(&self.#name), }
+        } else if f.is_key() {
+            quote_spanned! { ty.span()=> #index => #krate::__private::to_attr::<#ty>(&self.#name), }
         } else {
-            quote! { #index => #krate::__private::to_attr(&self.#name), }
+            quote_spanned! { ty.span()=> #index => #krate::__private::field_to_attr::<#ty>(&self.#name), }
         }
     });
     quote! {
