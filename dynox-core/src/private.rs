@@ -78,7 +78,11 @@ pub fn take_model_field<T: ModelField>(item: &mut Item, table: &str, name: &str)
 
 /// Takes a `#[dyno(default)]` model field.
 #[inline]
-pub fn take_model_field_or_default<T: ModelField + Default>(item: &mut Item, table: &str, name: &str) -> Result<T> {
+pub fn take_model_field_or_default<T: ModelField + Default>(
+    item: &mut Item,
+    table: &str,
+    name: &str,
+) -> Result<T> {
     take_field_or_default(item, table, name)
 }
 
@@ -208,11 +212,7 @@ pub fn serde_put_attr<T: SerdeField>(item: &mut Item, name: &'static str, value:
 
 /// Takes a `#[dyno(serde)]` field out of a loaded item.
 #[inline]
-pub fn serde_take_field<T: SerdeField>(
-    item: &mut Item,
-    table: &str,
-    name: &str,
-) -> Result<T> {
+pub fn serde_take_field<T: SerdeField>(item: &mut Item, table: &str, name: &str) -> Result<T> {
     crate::value::serde_value::from_attribute_value(item.remove(name))
         .map_err(|e| deserialize_error(table, name, e))
 }

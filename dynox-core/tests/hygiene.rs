@@ -24,7 +24,13 @@ mod models {
         pub(crate) a: ::std::string::String,
     }
 
-    #[derive(DynoValue, ::core::clone::Clone, ::core::marker::Copy, ::core::cmp::PartialEq, ::core::fmt::Debug)]
+    #[derive(
+        DynoValue,
+        ::core::clone::Clone,
+        ::core::marker::Copy,
+        ::core::cmp::PartialEq,
+        ::core::fmt::Debug,
+    )]
     pub(crate) enum Kind {
         One,
         Two,

@@ -64,7 +64,8 @@ enum Action {
 
 fn word() -> impl Strategy<Value = String> {
     // a small alphabet, so conditions hit as often as they miss, plus syntax
-    prop::sample::select(vec!["a", "ab", "b", "Report", "R", "#:.", "x y", "ñ", ""]).prop_map(String::from)
+    prop::sample::select(vec!["a", "ab", "b", "Report", "R", "#:.", "x y", "ñ", ""])
+        .prop_map(String::from)
 }
 
 /// A non-empty map key: an item with an empty one is invalid to begin with.
@@ -97,14 +98,18 @@ fn leaf() -> impl Strategy<Value = Leaf> {
 }
 
 fn cond() -> impl Strategy<Value = Cond> {
-    leaf().prop_map(Cond::Leaf).prop_recursive(3, 12, 3, |inner| {
-        prop_oneof![
-            (inner.clone(), inner.clone()).prop_map(|(a, b)| Cond::And(Box::new(a), Box::new(b))),
-            (inner.clone(), inner.clone()).prop_map(|(a, b)| Cond::Or(Box::new(a), Box::new(b))),
-            inner.clone().prop_map(|a| Cond::Not(Box::new(a))),
-            prop::collection::vec(inner, 0..3).prop_map(Cond::All),
-        ]
-    })
+    leaf()
+        .prop_map(Cond::Leaf)
+        .prop_recursive(3, 12, 3, |inner| {
+            prop_oneof![
+                (inner.clone(), inner.clone())
+                    .prop_map(|(a, b)| Cond::And(Box::new(a), Box::new(b))),
+                (inner.clone(), inner.clone())
+                    .prop_map(|(a, b)| Cond::Or(Box::new(a), Box::new(b))),
+                inner.clone().prop_map(|a| Cond::Not(Box::new(a))),
+                prop::collection::vec(inner, 0..3).prop_map(Cond::All),
+            ]
+        })
 }
 
 fn action() -> impl Strategy<Value = Action> {
@@ -125,26 +130,37 @@ fn action() -> impl Strategy<Value = Action> {
 }
 
 fn doc() -> impl Strategy<Value = Doc> {
-    (word(), prop::option::of(word()), -5i64..15, prop::option::of(0u32..10), 0u64..10,
-        prop::collection::btree_set(word(), 0..3), prop::collection::btree_set(0i64..4, 0..3),
-        prop::collection::vec(word(), 0..3), prop::collection::hash_map(key(), word(), 0..3),
-        prop::option::of(word()), prop::option::of(0u8..8))
-        .prop_map(|(title, state, dotted, weird, counter, tags, nums, list, attrs, city, amount)| Doc {
-            id: String::new(),
-            title,
-            state,
-            dotted,
-            weird,
-            unicode: "ü".into(),
-            counter,
-            tags,
-            nums,
-            list,
-            attrs,
-            address: city.map(|city| Address { city, zip: None }),
-            data: vec![1, 2],
-            amount: amount.map(|n| f64::from(n) / 2.0),
-        })
+    (
+        word(),
+        prop::option::of(word()),
+        -5i64..15,
+        prop::option::of(0u32..10),
+        0u64..10,
+        prop::collection::btree_set(word(), 0..3),
+        prop::collection::btree_set(0i64..4, 0..3),
+        prop::collection::vec(word(), 0..3),
+        prop::collection::hash_map(key(), word(), 0..3),
+        prop::option::of(word()),
+        prop::option::of(0u8..8),
+    )
+        .prop_map(
+            |(title, state, dotted, weird, counter, tags, nums, list, attrs, city, amount)| Doc {
+                id: String::new(),
+                title,
+                state,
+                dotted,
+                weird,
+                unicode: "ü".into(),
+                counter,
+                tags,
+                nums,
+                list,
+                attrs,
+                address: city.map(|city| Address { city, zip: None }),
+                data: vec![1, 2],
+                amount: amount.map(|n| f64::from(n) / 2.0),
+            },
+        )
 }
 
 fn build_leaf(l: &Leaf) -> Condition<Doc> {
@@ -233,7 +249,8 @@ fn normalize(item: HashMap<String, AV>) -> Vec<(String, String)> {
 fn sorted_debug(v: &AV) -> String {
     match v {
         AV::M(m) => {
-            let sorted: std::collections::BTreeMap<_, _> = m.iter().map(|(k, v)| (k, sorted_debug(v))).collect();
+            let sorted: std::collections::BTreeMap<_, _> =
+                m.iter().map(|(k, v)| (k, sorted_debug(v))).collect();
             format!("M{sorted:?}")
         }
         AV::L(l) => format!("L{:?}", l.iter().map(sorted_debug).collect::<Vec<_>>()),
@@ -286,7 +303,13 @@ impl Backends {
     }
 
     /// Runs one case on every backend; returns (outcome, stored item) per backend.
-    fn run(&self, id: &str, doc: &Doc, actions: &[Action], cond: Option<&Cond>) -> Vec<(Outcome, Vec<(String, String)>)> {
+    fn run(
+        &self,
+        id: &str,
+        doc: &Doc,
+        actions: &[Action],
+        cond: Option<&Cond>,
+    ) -> Vec<(Outcome, Vec<(String, String)>)> {
         self.rt.block_on(async {
             let mut results = Vec::new();
             for (_, db) in &self.dbs {
@@ -303,14 +326,20 @@ impl Backends {
 }
 
 fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(96)
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(96)
 }
 
 #[test]
 fn conditions_and_updates_agree_with_dynamodb_local() {
     let backends = Backends::new();
     let seen = std::cell::RefCell::new(HashMap::<String, u32>::new());
-    let config = ProptestConfig { cases: cases(), ..ProptestConfig::default() };
+    let config = ProptestConfig {
+        cases: cases(),
+        ..ProptestConfig::default()
+    };
     proptest!(config, |(doc in doc(), actions in prop::collection::vec(action(), 1..4), cond in prop::option::of(cond()))| {
         // each case starts with a PutItem of the whole document, so one key serves all
         let results = backends.run("case", &doc, &actions, cond.as_ref());
@@ -324,7 +353,10 @@ fn conditions_and_updates_agree_with_dynamodb_local() {
     let seen = seen.into_inner();
     println!("outcomes: {seen:?}");
     for kind in ["Ok", "ConditionFailed", "Validation"] {
-        assert!(seen.get(kind).copied().unwrap_or(0) > 0, "no case ended {kind}: {seen:?}");
+        assert!(
+            seen.get(kind).copied().unwrap_or(0) > 0,
+            "no case ended {kind}: {seen:?}"
+        );
     }
 }
 
@@ -332,7 +364,10 @@ fn conditions_and_updates_agree_with_dynamodb_local() {
 fn conditions_alone_agree_with_dynamodb_local() {
     // every generated condition on an unchanged item: a pure test of evaluation
     let backends = Backends::new();
-    let config = ProptestConfig { cases: cases() * 2, ..ProptestConfig::default() };
+    let config = ProptestConfig {
+        cases: cases() * 2,
+        ..ProptestConfig::default()
+    };
     proptest!(config, |(doc in doc(), cond in cond())| {
         let results = backends.run("cond", &doc, &[Action::IncrementCounter(0)], Some(&cond));
         prop_assert_eq!(&results[0].0, &results[1].0, "condition evaluates differently");

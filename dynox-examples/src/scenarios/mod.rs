@@ -2,8 +2,18 @@
 
 pub mod consistent_read;
 pub mod crud;
+pub mod dirty_tracking;
 pub mod error_handling;
+pub mod full_replace;
+pub mod hooks;
+pub mod instance_update;
 pub mod key_operations;
+pub mod measure_wcu;
+pub mod new_items;
+pub mod optimistic_locking;
+pub mod smart_save;
+pub mod testing;
+pub mod with_conditions;
 pub mod with_defaults;
 
 use dynox_core::{Dynox, Result};
@@ -17,9 +27,23 @@ pub type Scenario = (
 
 /// Every scenario, in the order of the seed documents.
 pub const ALL: &[Scenario] = &[
+    // the smart-save guide
+    ("smart_save", |db| Box::pin(smart_save::run(db))),
+    ("measure_wcu", |db| Box::pin(measure_wcu::run(db))),
+    ("dirty_tracking", |db| Box::pin(dirty_tracking::run(db))),
+    ("full_replace", |db| Box::pin(full_replace::run(db))),
+    ("new_items", |db| Box::pin(new_items::run(db))),
+    ("with_conditions", |db| Box::pin(with_conditions::run(db))),
+    ("optimistic_locking", |db| {
+        Box::pin(optimistic_locking::run(db))
+    }),
+    // the models guide
     ("crud", |db| Box::pin(crud::run(db))),
     ("with_defaults", |db| Box::pin(with_defaults::run(db))),
     ("consistent_read", |db| Box::pin(consistent_read::run(db))),
+    ("instance_update", |db| Box::pin(instance_update::run(db))),
     ("key_operations", |db| Box::pin(key_operations::run(db))),
+    ("hooks", |db| Box::pin(hooks::run(db))),
     ("error_handling", |db| Box::pin(error_handling::run(db))),
+    ("testing", |db| Box::pin(testing::run(db))),
 ];
