@@ -1,66 +1,13 @@
 //! `to_item` / `from_item` of a 20-field model against serde_dynamo on the
 //! same struct. Report the ratio of the two medians from one run.
 
+mod common;
+
+use common::{sample, Wide};
 use criterion::{criterion_group, criterion_main, Criterion};
 use dynox_core::prelude::*;
-use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::hint::black_box;
-
-#[derive(DynoModel, Serialize, Deserialize, Debug, Clone, PartialEq)]
-#[dyno(table = "bench")]
-struct Wide {
-    #[dyno(partition_key)]
-    pk: String,
-    #[dyno(sort_key)]
-    sk: String,
-    name: String,
-    email: String,
-    city: String,
-    country: String,
-    bio: String,
-    company: String,
-    phone: String,
-    age: u32,
-    score: i64,
-    balance: u64,
-    ratio: f64,
-    logins: u32,
-    level: u16,
-    active: bool,
-    tags: BTreeSet<String>,
-    history: Vec<String>,
-    attributes: HashMap<String, String>,
-    nickname: Option<String>,
-}
-
-fn sample() -> Wide {
-    Wide {
-        pk: "USER#123456".into(),
-        sk: "PROFILE".into(),
-        name: "Jane Doe".into(),
-        email: "jane.doe@example.com".into(),
-        city: "Lisbon".into(),
-        country: "Portugal".into(),
-        bio: "Engineer who likes distributed systems and long walks.".into(),
-        company: "Acme Corp".into(),
-        phone: "+351-555-0100".into(),
-        age: 34,
-        score: -1234567,
-        balance: 9007199254740993,
-        ratio: 0.618,
-        logins: 1024,
-        level: 7,
-        active: true,
-        tags: ["admin", "beta", "ops"]
-            .into_iter()
-            .map(String::from)
-            .collect(),
-        history: (0..5).map(|i| format!("event-{i}")).collect(),
-        attributes: (0..4).map(|i| (format!("k{i}"), format!("v{i}"))).collect(),
-        nickname: Some("jd".into()),
-    }
-}
 
 fn bench(c: &mut Criterion) {
     let value = sample();
