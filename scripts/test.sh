@@ -18,8 +18,9 @@ cargo clippy --workspace --all-targets --features dynox-tests/dynamodb-local -- 
 step "cargo doc (warnings denied)"
 RUSTDOCFLAGS=-Dwarnings cargo doc --workspace --no-deps
 
-step "dynox-core without default features"
+step "dynox-core without default features, and with every optional field type"
 cargo check -p dynox-core --no-default-features
+cargo clippy -p dynox-core --all-features -- -D warnings
 
 step "starting DynamoDB Local"
 endpoint=$(scripts/dynamodb-local.sh start)
@@ -29,6 +30,7 @@ echo "DynamoDB Local at $endpoint" >&2
 
 step "tests: unit, UI, doc, and integration on embedded + DynamoDB Local"
 cargo test --workspace --features dynox-tests/dynamodb-local
+cargo test -p dynox-core --lib --features chrono,time,uuid,rust_decimal
 
 step "examples on the embedded engine"
 cargo run -q -p dynox-examples -- all

@@ -11,18 +11,25 @@ use std::future::IntoFuture;
 use std::hint::black_box;
 
 fn bench(c: &mut Criterion) {
-    let rt = tokio::runtime::Builder::new_current_thread().build().expect("runtime");
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("runtime");
     let db = Dynox::memory();
     let mut tracked = rt.block_on(async {
         Wide::create_table(&db).await.expect("table");
         sample().save(&db).await.expect("saved");
-        Wide::get(&db, "USER#123456", "PROFILE").await.expect("read").expect("stored")
+        Wide::get(&db, "USER#123456", "PROFILE")
+            .await
+            .expect("read")
+            .expect("stored")
     });
 
     let mut g = c.benchmark_group("changed_fields");
     g.bench_function("clean", |b| b.iter(|| black_box(&tracked).changed_fields()));
     tracked.name = "Changed".into();
-    g.bench_function("one_changed", |b| b.iter(|| black_box(&tracked).changed_fields()));
+    g.bench_function("one_changed", |b| {
+        b.iter(|| black_box(&tracked).changed_fields())
+    });
     g.finish();
 
     // every iteration changes one field, so every smart save sends a request
@@ -39,7 +46,8 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             n += 1;
             tracked.logins = (n % 1000) as u32;
-            rt.block_on(tracked.save(&db).full_replace().into_future()).expect("saved");
+            rt.block_on(tracked.save(&db).full_replace().into_future())
+                .expect("saved");
         })
     });
     g.finish();

@@ -52,6 +52,13 @@ pub enum Color {
     DarkBlue,
 }
 
+/// A data-carrying enum, which needs `#[dyno(serde)]`.
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
+pub enum Shape {
+    Circle { radius: u32 },
+    Label(String),
+}
+
 /// Every field type dynox maps, keyed by a number (partition) and bytes (sort).
 #[derive(DynoModel, Debug, Clone, PartialEq)]
 #[dyno(table = "all_types")]
@@ -94,6 +101,10 @@ pub struct AllTypes {
     pub address: Address,
     pub color: Color,
     pub big: Number,
+    #[dyno(serde)]
+    pub shape: Shape,
+    #[dyno(serde, default)]
+    pub shapes: Vec<Shape>,
 }
 
 impl AllTypes {
@@ -142,6 +153,8 @@ impl AllTypes {
             },
             color: Color::DarkBlue,
             big: Number::new("12345678901234567890123456789012345678"),
+            shape: Shape::Circle { radius: 3 },
+            shapes: vec![Shape::Label("x".into())],
         }
     }
 }

@@ -82,6 +82,12 @@ backend_tests! {
         );
         assert_eq!(raw["color"], s("dark_blue"));
         assert_eq!(raw["big"], n("12345678901234567890123456789012345678"));
+        // serde data model: an externally tagged enum is a map
+        assert_eq!(
+            raw["shape"],
+            AV::M([("Circle".to_owned(), AV::M([("radius".to_owned(), n("3"))].into()))].into())
+        );
+        assert_eq!(raw["shapes"], AV::L(vec![AV::M([("Label".to_owned(), s("x"))].into())]));
         Ok(())
     }
 

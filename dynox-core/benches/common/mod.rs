@@ -58,4 +58,3 @@ pub(crate) fn sample() -> Wide {
         nickname: Some("jd".into()),
     }
 }
-

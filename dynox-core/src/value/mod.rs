@@ -7,6 +7,7 @@
 
 mod binary;
 mod collections;
+mod external;
 mod field_value;
 mod number;
 mod scalar;
