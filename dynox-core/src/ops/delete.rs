@@ -1,6 +1,6 @@
 //! DeleteItem: `value.delete(&db)` and `User::delete_by_key(&db, pk, sk)`.
 
-use super::{hooks_run, requests, versioning, OpFuture};
+use super::{builder_options, hooks_run, requests, versioning, OpFuture};
 use crate::condition::Condition;
 use crate::{DynoModel, Dynox, Result};
 use std::future::IntoFuture;
@@ -34,19 +34,6 @@ impl<'a, M: DynoModel> Delete<'a, M> {
             skip_hooks: false,
         }
     }
-
-    /// Only delete when `condition` holds; otherwise
-    /// [`crate::Error::ConditionalCheckFailed`] with the stored item.
-    pub fn condition(mut self, condition: Condition<M>) -> Self {
-        self.condition = versioning::and(self.condition.take(), Some(condition));
-        self
-    }
-
-    /// Runs no hooks for this call.
-    pub fn skip_hooks(mut self) -> Self {
-        self.skip_hooks = true;
-        self
-    }
 }
 
 /// Deletes `key` with the hooks of `value` and its version check.
@@ -75,6 +62,10 @@ pub(crate) async fn delete_value<M: DynoModel>(
     }
     Ok(())
 }
+
+builder_options!(Delete, hooks);
+
+builder_options!(DeleteByKey);
 
 impl<'a, M: DynoModel> IntoFuture for Delete<'a, M> {
     type Output = Result<()>;
@@ -116,13 +107,6 @@ impl<'a, M: DynoModel> DeleteByKey<'a, M> {
             key,
             condition: None,
         }
-    }
-
-    /// Only delete when `condition` holds; otherwise
-    /// [`crate::Error::ConditionalCheckFailed`] with the stored item.
-    pub fn condition(mut self, condition: Condition<M>) -> Self {
-        self.condition = versioning::and(self.condition.take(), Some(condition));
-        self
     }
 }
 

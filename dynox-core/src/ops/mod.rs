@@ -29,6 +29,35 @@ pub use update_methods::{Addable, Numeric, SetField};
 
 use crate::{DynoModel, Dynox};
 
+/// `.condition(..)` (ANDed with any earlier one) and, where hooks apply,
+/// `.skip_hooks()`, for a builder with `condition` and `skip_hooks` fields.
+macro_rules! builder_options {
+    ($builder:ident) => {
+        impl<'a, M: $crate::DynoModel> $builder<'a, M> {
+            /// Only write when `condition` holds on the stored item (ANDed with
+            /// any earlier condition and the version check); otherwise
+            /// [`crate::Error::ConditionalCheckFailed`] with the stored item.
+            pub fn condition(mut self, condition: $crate::Condition<M>) -> Self {
+                self.condition = super::versioning::and(self.condition.take(), Some(condition));
+                self
+            }
+        }
+    };
+    ($builder:ident, hooks) => {
+        builder_options!($builder);
+
+        impl<'a, M: $crate::DynoModel> $builder<'a, M> {
+            /// Runs no hooks for this call.
+            pub fn skip_hooks(mut self) -> Self {
+                self.skip_hooks = true;
+                self
+            }
+        }
+    };
+}
+
+pub(crate) use builder_options;
+
 /// The boxed future an operation runs as.
 pub(crate) type OpFuture<'a, T> = futures::future::BoxFuture<'a, crate::Result<T>>;
 

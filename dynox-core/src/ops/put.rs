@@ -1,6 +1,6 @@
 //! PutItem of a plain value: `value.save(&db)`.
 
-use super::{hooks_run, requests, size_check, versioning, OpFuture};
+use super::{builder_options, hooks_run, requests, size_check, versioning, OpFuture};
 use crate::condition::Condition;
 use crate::{DynoModel, Dynox, Result};
 use std::future::IntoFuture;
@@ -38,20 +38,6 @@ impl<'a, M: DynoModel> Save<'a, M> {
         }
     }
 
-    /// Only write when `condition` holds on the stored item (e.g.
-    /// `User::PK.not_exists()` to create without replacing); otherwise
-    /// [`crate::Error::ConditionalCheckFailed`] with the stored item.
-    pub fn condition(mut self, condition: Condition<M>) -> Self {
-        self.condition = versioning::and(self.condition.take(), Some(condition));
-        self
-    }
-
-    /// Runs no hooks for this call.
-    pub fn skip_hooks(mut self) -> Self {
-        self.skip_hooks = true;
-        self
-    }
-
     async fn run(self) -> Result<()> {
         let hooks = hooks_run::enabled::<M>(self.skip_hooks);
         if hooks {
@@ -76,6 +62,8 @@ impl<'a, M: DynoModel> Save<'a, M> {
         Ok(())
     }
 }
+
+builder_options!(Save, hooks);
 
 impl<'a, M: DynoModel> IntoFuture for Save<'a, M> {
     type Output = Result<()>;

@@ -16,6 +16,27 @@ use aws_sdk_dynamodb::types::{
     ReturnConsumedCapacity, ReturnValue, ReturnValuesOnConditionCheckFailure,
 };
 
+/// The expressions of one request, with the placeholders they share.
+struct Rendered {
+    update: Option<String>,
+    condition: Option<String>,
+    names: Option<std::collections::HashMap<String, String>>,
+    values: Option<Item>,
+}
+
+fn render<M>(actions: Option<&UpdateActions>, condition: Option<&Condition<M>>) -> Rendered {
+    let mut placeholders = Placeholders::default();
+    let update = actions.map(|a| a.render(&mut placeholders));
+    let condition = condition.and_then(|c| c.render(&mut placeholders));
+    let (names, values) = placeholders.finish();
+    Rendered {
+        update,
+        condition,
+        names,
+        values,
+    }
+}
+
 /// PutItem of a whole item, with an optional condition.
 pub(crate) async fn put<M: DynoModel>(
     db: &Dynox,
@@ -23,15 +44,13 @@ pub(crate) async fn put<M: DynoModel>(
     condition: Option<&Condition<M>>,
 ) -> Result<()> {
     let table = db.table_name::<M>();
-    let mut placeholders = Placeholders::default();
-    let condition = condition.and_then(|c| c.render(&mut placeholders));
-    let (names, values) = placeholders.finish();
+    let r = render(None, condition);
     let input = PutItemInput::builder()
         .table_name(table.as_ref())
         .set_item(Some(item))
-        .set_condition_expression(condition)
-        .set_expression_attribute_names(names)
-        .set_expression_attribute_values(values)
+        .set_condition_expression(r.condition)
+        .set_expression_attribute_names(r.names)
+        .set_expression_attribute_values(r.values)
         .return_consumed_capacity(ReturnConsumedCapacity::Total)
         .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
         .build()
@@ -51,17 +70,14 @@ pub(crate) async fn update<M: DynoModel>(
     return_new: bool,
 ) -> Result<Option<Item>> {
     let table = db.table_name::<M>();
-    let mut placeholders = Placeholders::default();
-    let expression = actions.render(&mut placeholders);
-    let condition = condition.and_then(|c| c.render(&mut placeholders));
-    let (names, values) = placeholders.finish();
+    let r = render(Some(actions), condition);
     let input = UpdateItemInput::builder()
         .table_name(table.as_ref())
         .set_key(Some(key.to_key_item()))
-        .update_expression(expression)
-        .set_condition_expression(condition)
-        .set_expression_attribute_names(names)
-        .set_expression_attribute_values(values)
+        .set_update_expression(r.update)
+        .set_condition_expression(r.condition)
+        .set_expression_attribute_names(r.names)
+        .set_expression_attribute_values(r.values)
         .set_return_values(return_new.then_some(ReturnValue::AllNew))
         .return_consumed_capacity(ReturnConsumedCapacity::Total)
         .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
@@ -84,15 +100,13 @@ pub(crate) async fn delete<M: DynoModel>(
     condition: Option<&Condition<M>>,
 ) -> Result<()> {
     let table = db.table_name::<M>();
-    let mut placeholders = Placeholders::default();
-    let condition = condition.and_then(|c| c.render(&mut placeholders));
-    let (names, values) = placeholders.finish();
+    let r = render(None, condition);
     let input = DeleteItemInput::builder()
         .table_name(table.as_ref())
         .set_key(Some(key.to_key_item()))
-        .set_condition_expression(condition)
-        .set_expression_attribute_names(names)
-        .set_expression_attribute_values(values)
+        .set_condition_expression(r.condition)
+        .set_expression_attribute_names(r.names)
+        .set_expression_attribute_values(r.values)
         .return_consumed_capacity(ReturnConsumedCapacity::Total)
         .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
         .build()

@@ -1,7 +1,7 @@
 //! Smart save: `tracked.save(&db)` sends only what changed.
 
 use super::update_expr::UpdateActions;
-use super::{hooks_run, requests, size_check, versioning, OpFuture};
+use super::{builder_options, hooks_run, requests, size_check, versioning, OpFuture};
 use crate::condition::{Condition, RawPath};
 use crate::{AttributeValue, DynoModel, Dynox, Error, ModelKey, Result, Tracked};
 use std::future::IntoFuture;
@@ -43,19 +43,6 @@ impl<'a, M: DynoModel> SmartSave<'a, M> {
     /// Writes the whole item with PutItem, whatever changed.
     pub fn full_replace(mut self) -> Self {
         self.full_replace = true;
-        self
-    }
-
-    /// Only write when `condition` holds on the stored item, ANDed with the
-    /// version check; otherwise [`Error::ConditionalCheckFailed`].
-    pub fn condition(mut self, condition: Condition<M>) -> Self {
-        self.condition = versioning::and(self.condition.take(), Some(condition));
-        self
-    }
-
-    /// Runs no hooks for this call.
-    pub fn skip_hooks(mut self) -> Self {
-        self.skip_hooks = true;
         self
     }
 
@@ -153,6 +140,8 @@ fn changed_key_attribute<K: ModelKey>(stored: &K, now: &K) -> String {
     names.sort();
     names.first().map(|s| s.to_string()).unwrap_or_default()
 }
+
+builder_options!(SmartSave, hooks);
 
 impl<'a, M: DynoModel> IntoFuture for SmartSave<'a, M> {
     type Output = Result<()>;

@@ -1,6 +1,6 @@
 //! `tracked.delete(&db)`: delete with hooks and the version that was loaded.
 
-use super::{delete::delete_value, versioning, OpFuture};
+use super::{builder_options, delete::delete_value, OpFuture};
 use crate::condition::Condition;
 use crate::{DynoModel, Dynox, Result, Tracked};
 use std::future::IntoFuture;
@@ -33,19 +33,9 @@ impl<'a, M: DynoModel> TrackedDelete<'a, M> {
             skip_hooks: false,
         }
     }
-
-    /// Only delete when `condition` holds, ANDed with the version check.
-    pub fn condition(mut self, condition: Condition<M>) -> Self {
-        self.condition = versioning::and(self.condition.take(), Some(condition));
-        self
-    }
-
-    /// Runs no hooks for this call.
-    pub fn skip_hooks(mut self) -> Self {
-        self.skip_hooks = true;
-        self
-    }
 }
+
+builder_options!(TrackedDelete, hooks);
 
 impl<'a, M: DynoModel> IntoFuture for TrackedDelete<'a, M> {
     type Output = Result<()>;

@@ -3,7 +3,7 @@
 
 use super::update_expr::UpdateActions;
 use super::update_methods::update_methods;
-use super::{hooks_run, requests, versioning, OpFuture};
+use super::{builder_options, hooks_run, requests, versioning, OpFuture};
 use crate::condition::{Condition, RawPath};
 use crate::{AttributeValue, DynoModel, Dynox, Error, Result, Tracked};
 use std::future::IntoFuture;
@@ -41,18 +41,6 @@ impl<'a, M: DynoModel> TrackedUpdate<'a, M> {
             condition: None,
             skip_hooks: false,
         }
-    }
-
-    /// Only update when `condition` holds, ANDed with the version check.
-    pub fn condition(mut self, condition: Condition<M>) -> Self {
-        self.condition = versioning::and(self.condition.take(), Some(condition));
-        self
-    }
-
-    /// Runs no hooks for this call.
-    pub fn skip_hooks(mut self) -> Self {
-        self.skip_hooks = true;
-        self
     }
 
     async fn run(self) -> Result<()> {
@@ -105,6 +93,8 @@ impl<'a, M: DynoModel> TrackedUpdate<'a, M> {
         Ok(())
     }
 }
+
+builder_options!(TrackedUpdate, hooks);
 
 impl<'a, M: DynoModel> IntoFuture for TrackedUpdate<'a, M> {
     type Output = Result<()>;

@@ -2,7 +2,7 @@
 
 use super::update_expr::UpdateActions;
 use super::update_methods::update_methods;
-use super::{requests, OpFuture};
+use super::{builder_options, requests, OpFuture};
 use crate::condition::Condition;
 use crate::{DynoModel, Dynox, Error, Result};
 use std::future::IntoFuture;
@@ -42,13 +42,6 @@ impl<'a, M: DynoModel> UpdateByKey<'a, M> {
         }
     }
 
-    /// Only update when `condition` holds; otherwise
-    /// [`Error::ConditionalCheckFailed`] with the stored item.
-    pub fn condition(mut self, condition: Condition<M>) -> Self {
-        self.condition = super::versioning::and(self.condition.take(), Some(condition));
-        self
-    }
-
     async fn run(self) -> Result<()> {
         if self.actions.is_empty() {
             return Err(Error::Validation {
@@ -66,6 +59,8 @@ impl<'a, M: DynoModel> UpdateByKey<'a, M> {
         Ok(())
     }
 }
+
+builder_options!(UpdateByKey);
 
 impl<'a, M: DynoModel> IntoFuture for UpdateByKey<'a, M> {
     type Output = Result<()>;
