@@ -1,28 +1,5 @@
-use dynox_core::prelude::*;
-use std::collections::BTreeSet;
-
-#[derive(DynoModel, Debug, Clone, PartialEq)]
-#[dyno(table = "users")]
-struct User {
-    #[dyno(partition_key)]
-    pk: String,
-    #[dyno(sort_key)]
-    sk: String,
-    name: String,
-    email: Option<String>,
-    age: u32,
-    active: bool,
-    tags: BTreeSet<String>,
-    history: Vec<String>,
-}
-
-#[derive(DynoModel, Debug, Clone, PartialEq)]
-#[dyno(table = "orders")]
-struct Order {
-    #[dyno(partition_key)]
-    id: String,
-    total: u64,
-}
+// the models every typed-API test uses
+include!("shared/models.rs");
 
 async fn run(db: &Dynox) -> Result<()> {
     User::get(db, "pk").await.map(|_| ())
