@@ -40,6 +40,7 @@ mod condition;
 mod error;
 mod expr;
 mod hooks;
+mod index;
 mod metrics;
 mod model;
 mod ops;
@@ -63,17 +64,21 @@ pub use condition::{
 };
 pub use error::{CancellationReason, Error, Result};
 pub use hooks::DynoHooks;
+pub use index::Index;
 pub use metrics::{Metrics, OperationKind, OperationRecord, TableMetrics};
 pub use model::{
     DynoModel, FieldInfo, IndexKind, IndexSchema, KeyAttribute, ModelKey, TableSchema,
 };
 pub use ops::{
-    Addable, CreateTable, Delete, DeleteByKey, DeleteTable, DescribeTable, Get, ModelExt, Numeric,
-    Save, SetField, SmartSave, TrackedDelete, TrackedUpdate, UpdateByKey,
+    Addable, CreateTable, Cursor, Delete, DeleteByKey, DeleteTable, DescribeTable, Get, ModelExt,
+    Numeric, Page, Projection, Query, Save, Scan, SetField, SmartSave, TrackedDelete,
+    TrackedUpdate, UpdateByKey,
 };
 pub use size::{item_size, read_units, value_size, write_units, MAX_ITEM_SIZE};
 pub use tracked::Tracked;
-pub use value::{DynoValue, FieldValue, KeyType, KeyValue, Number, Removable, ValueError};
+pub use value::{
+    DynoValue, FieldValue, IndexKeyValue, KeyType, KeyValue, Number, Removable, ValueError,
+};
 pub use version::{TtlValue, VersionValue};
 
 #[cfg(feature = "derive")]

@@ -24,6 +24,10 @@ pub enum OperationKind {
     DeleteTable,
     /// UpdateTimeToLive.
     UpdateTimeToLive,
+    /// Query (one page).
+    Query,
+    /// Scan (one page of one segment).
+    Scan,
 }
 
 impl OperationKind {
@@ -38,12 +42,17 @@ impl OperationKind {
             OperationKind::DescribeTable => "DescribeTable",
             OperationKind::DeleteTable => "DeleteTable",
             OperationKind::UpdateTimeToLive => "UpdateTimeToLive",
+            OperationKind::Query => "Query",
+            OperationKind::Scan => "Scan",
         }
     }
 
     /// Whether the request reads (its capacity is read units).
     pub fn is_read(self) -> bool {
-        matches!(self, OperationKind::GetItem)
+        matches!(
+            self,
+            OperationKind::GetItem | OperationKind::Query | OperationKind::Scan
+        )
     }
 }
 

@@ -5,11 +5,12 @@ pub use crate::attr::Attr;
 pub use crate::client::Dynox;
 pub use crate::condition::Nested;
 pub use crate::hooks::DynoHooks;
+pub use crate::index::Index;
 pub use crate::model::{
     DynoModel, FieldInfo, IndexKind, IndexSchema, KeyAttribute, ModelKey, TableSchema,
 };
-pub use crate::ops::{DeleteByKey, Get, UpdateByKey};
-pub use crate::value::{DynoValue, KeyType, KeyValue, ValueError};
+pub use crate::ops::{DeleteByKey, Get, Projection, Query, Scan, UpdateByKey};
+pub use crate::value::{DynoValue, FieldValue, IndexKeyValue, KeyType, KeyValue, ValueError};
 pub use crate::version::{TtlValue, VersionValue};
 pub use crate::{AttributeValue, Error, Item, Result};
 
@@ -156,6 +157,10 @@ fn deserialize_error(table: &str, name: &str, e: ValueError) -> Error {
 #[inline]
 pub const fn assert_key<T: KeyValue>() {}
 
+/// Compile-time check that a secondary-index key field can be an index key.
+#[inline]
+pub const fn assert_index_key<T: IndexKeyValue>() {}
+
 /// Compile-time check that a `#[dyno(version)]` field has a counter type.
 #[inline]
 pub const fn assert_version<T: VersionValue>() {}
@@ -250,3 +255,32 @@ pub const FALLBACK_SCHEMA: &TableSchema = &TableSchema {
     max_size: None,
     skip_hooks: false,
 };
+
+/// Entry point of generated `Model::query` and index queries.
+#[inline]
+pub fn query<'a, M: DynoModel, S>(
+    db: &'a Dynox,
+    index: Option<&'static str>,
+    partition_key: &'static str,
+    value: Option<AttributeValue>,
+    sort_key: Option<&'static str>,
+) -> Query<'a, M, S> {
+    // a key value is never absent; NULL makes DynamoDB say so clearly
+    Query::new(
+        db,
+        index,
+        (partition_key, value.unwrap_or(AttributeValue::Null(true))),
+        sort_key,
+    )
+}
+
+/// Reads a projected item into a `#[derive(DynoValue)]` view.
+#[inline]
+pub fn projected<T: DynoValue>(item: Item) -> Result<T> {
+    T::from_attribute_value(Some(AttributeValue::M(item))).map_err(|e| Error::Deserialize {
+        table: "(projection)".to_owned(),
+        field: e.path.trim_start_matches('.').to_owned(),
+        expected: e.expected.into_owned(),
+        found: e.found.into_owned(),
+    })
+}

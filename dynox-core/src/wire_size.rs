@@ -225,6 +225,81 @@ pub(crate) fn request(r: &Request) -> usize {
                         .map(|v| v.as_str()),
                 );
         }
+        Request::Query(i) => {
+            o.str("TableName", i.table_name.as_deref())
+                .str("IndexName", i.index_name.as_deref())
+                .str(
+                    "KeyConditionExpression",
+                    i.key_condition_expression.as_deref(),
+                )
+                .str("FilterExpression", i.filter_expression.as_deref())
+                .str("ProjectionExpression", i.projection_expression.as_deref())
+                .opt(
+                    "ExpressionAttributeNames",
+                    i.expression_attribute_names.as_ref(),
+                    names,
+                )
+                .opt(
+                    "ExpressionAttributeValues",
+                    i.expression_attribute_values.as_ref(),
+                    item,
+                )
+                .opt("ScanIndexForward", i.scan_index_forward.as_ref(), |b| {
+                    if *b {
+                        4
+                    } else {
+                        5
+                    }
+                })
+                .opt("Limit", i.limit.as_ref(), |n| n.to_string().len())
+                .opt("ExclusiveStartKey", i.exclusive_start_key.as_ref(), item)
+                .str("Select", i.select.as_ref().map(|v| v.as_str()))
+                .opt("ConsistentRead", i.consistent_read.as_ref(), |b| {
+                    if *b {
+                        4
+                    } else {
+                        5
+                    }
+                })
+                .str(
+                    "ReturnConsumedCapacity",
+                    i.return_consumed_capacity.as_ref().map(|v| v.as_str()),
+                );
+        }
+        Request::Scan(i) => {
+            o.str("TableName", i.table_name.as_deref())
+                .str("IndexName", i.index_name.as_deref())
+                .str("FilterExpression", i.filter_expression.as_deref())
+                .str("ProjectionExpression", i.projection_expression.as_deref())
+                .opt(
+                    "ExpressionAttributeNames",
+                    i.expression_attribute_names.as_ref(),
+                    names,
+                )
+                .opt(
+                    "ExpressionAttributeValues",
+                    i.expression_attribute_values.as_ref(),
+                    item,
+                )
+                .opt("Limit", i.limit.as_ref(), |n| n.to_string().len())
+                .opt("ExclusiveStartKey", i.exclusive_start_key.as_ref(), item)
+                .str("Select", i.select.as_ref().map(|v| v.as_str()))
+                .opt("ConsistentRead", i.consistent_read.as_ref(), |b| {
+                    if *b {
+                        4
+                    } else {
+                        5
+                    }
+                })
+                .opt("Segment", i.segment.as_ref(), |n| n.to_string().len())
+                .opt("TotalSegments", i.total_segments.as_ref(), |n| {
+                    n.to_string().len()
+                })
+                .str(
+                    "ReturnConsumedCapacity",
+                    i.return_consumed_capacity.as_ref().map(|v| v.as_str()),
+                );
+        }
         // Table management is rare and its bodies are small; the name stands
         // for them (the schema adds a few hundred bytes at most).
         Request::CreateTable(i) => {
@@ -275,6 +350,20 @@ pub(crate) fn response(r: &Response) -> usize {
                 capacity,
             );
         }
+        Response::Query(x) => {
+            o.opt("Items", x.items.as_ref(), |v| array(v.iter().map(item)))
+                .field("Count", x.count.to_string().len())
+                .field("ScannedCount", x.scanned_count.to_string().len())
+                .opt("LastEvaluatedKey", x.last_evaluated_key.as_ref(), item)
+                .opt("ConsumedCapacity", x.consumed_capacity.as_ref(), capacity);
+        }
+        Response::Scan(x) => {
+            o.opt("Items", x.items.as_ref(), |v| array(v.iter().map(item)))
+                .field("Count", x.count.to_string().len())
+                .field("ScannedCount", x.scanned_count.to_string().len())
+                .opt("LastEvaluatedKey", x.last_evaluated_key.as_ref(), item)
+                .opt("ConsumedCapacity", x.consumed_capacity.as_ref(), capacity);
+        }
         Response::CreateTable(_)
         | Response::DescribeTable(_)
         | Response::DeleteTable(_)
@@ -288,6 +377,8 @@ pub(crate) fn items(r: &Response) -> u64 {
     match r {
         Response::PutItem(_) | Response::UpdateItem(_) | Response::DeleteItem(_) => 1,
         Response::GetItem(x) => u64::from(x.item.is_some()),
+        Response::Query(x) => x.count.max(0) as u64,
+        Response::Scan(x) => x.count.max(0) as u64,
         _ => 0,
     }
 }
@@ -299,6 +390,8 @@ pub(crate) fn consumed(r: &Response) -> Option<&ConsumedCapacity> {
         Response::GetItem(x) => x.consumed_capacity.as_ref(),
         Response::UpdateItem(x) => x.consumed_capacity.as_ref(),
         Response::DeleteItem(x) => x.consumed_capacity.as_ref(),
+        Response::Query(x) => x.consumed_capacity.as_ref(),
+        Response::Scan(x) => x.consumed_capacity.as_ref(),
         _ => None,
     }
 }

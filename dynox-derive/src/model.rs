@@ -66,6 +66,23 @@ pub(crate) fn is_option(ty: &Type) -> bool {
     last_segment(ty).is_some_and(|s| s == "Option")
 }
 
+/// `T` of a type written `Option<T>`, else the type itself: an index key
+/// field may be optional (sparse index), but its key values are not.
+pub(crate) fn without_option(ty: &Type) -> &Type {
+    if let Type::Path(p) = ty {
+        if let Some(last) = p.path.segments.last() {
+            if last.ident == "Option" {
+                if let syn::PathArguments::AngleBracketed(args) = &last.arguments {
+                    if let Some(syn::GenericArgument::Type(inner)) = args.args.first() {
+                        return inner;
+                    }
+                }
+            }
+        }
+    }
+    ty
+}
+
 /// Whether a type is written as `String`.
 pub(crate) fn is_string(ty: &Type) -> bool {
     last_segment(ty).is_some_and(|s| s == "String")

@@ -299,3 +299,28 @@ pub struct Limited {
     pub id: String,
     pub body: String,
 }
+
+/// Orders of a customer, with a global index by status (sorted by total), a
+/// sparse global index by coupon, and a local index by total.
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(table = "orders")]
+pub struct Order {
+    #[dyno(partition_key)]
+    pub customer: String,
+    #[dyno(sort_key)]
+    pub order_id: String,
+    #[dyno(gsi = "by_status")]
+    pub status: String,
+    #[dyno(gsi_sort = "by_status", lsi = "by_total")]
+    pub total: u64,
+    #[dyno(gsi = "by-coupon")]
+    pub coupon: Option<String>,
+    pub body: String,
+}
+
+/// A read-only view of an order: only these attributes are fetched.
+#[derive(DynoValue, Debug, Clone, PartialEq)]
+pub struct OrderSummary {
+    pub order_id: String,
+    pub total: u64,
+}

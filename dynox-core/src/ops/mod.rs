@@ -1,11 +1,16 @@
 //! Operations: each is a builder that renders one DynamoDB request when
 //! awaited (`IntoFuture`), so options chain before it runs.
 
+mod cursor;
 mod delete;
 mod get;
 mod hooks_run;
+mod paging;
 mod put;
+mod query;
+mod read_common;
 mod requests;
+mod scan;
 mod size_check;
 mod smart_save;
 mod table;
@@ -17,9 +22,14 @@ pub(crate) mod update_expr;
 mod update_methods;
 mod versioning;
 
+pub use cursor::Cursor;
 pub use delete::{Delete, DeleteByKey};
 pub use get::Get;
+pub use paging::Page;
 pub use put::Save;
+pub use query::Query;
+pub use read_common::Projection;
+pub use scan::Scan;
 pub use smart_save::SmartSave;
 pub use table::{CreateTable, DeleteTable, DescribeTable};
 pub use tracked_delete::TrackedDelete;
@@ -89,6 +99,11 @@ pub trait ModelExt: DynoModel {
     /// Describes the model's table as DynamoDB sees it.
     fn describe_table(db: &Dynox) -> DescribeTable<'_, Self> {
         DescribeTable::new(db)
+    }
+
+    /// Scans the model's table. See [`Scan`].
+    fn scan(db: &Dynox) -> Scan<'_, Self> {
+        Scan::new(db, None)
     }
 
     /// Whether the model's table exists.

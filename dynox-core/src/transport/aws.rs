@@ -123,6 +123,44 @@ impl AwsTransport {
                     .await
                     .map_err(|e| map_sdk_error(e, ConditionItem::none))?,
             ),
+            Request::Query(i) => Response::Query(
+                c.query()
+                    .set_table_name(i.table_name)
+                    .set_index_name(i.index_name)
+                    .set_key_condition_expression(i.key_condition_expression)
+                    .set_filter_expression(i.filter_expression)
+                    .set_projection_expression(i.projection_expression)
+                    .set_expression_attribute_names(i.expression_attribute_names)
+                    .set_expression_attribute_values(i.expression_attribute_values)
+                    .set_scan_index_forward(i.scan_index_forward)
+                    .set_limit(i.limit)
+                    .set_exclusive_start_key(i.exclusive_start_key)
+                    .set_select(i.select)
+                    .set_consistent_read(i.consistent_read)
+                    .set_return_consumed_capacity(i.return_consumed_capacity)
+                    .send()
+                    .await
+                    .map_err(|e| map_sdk_error(e, ConditionItem::none))?,
+            ),
+            Request::Scan(i) => Response::Scan(
+                c.scan()
+                    .set_table_name(i.table_name)
+                    .set_index_name(i.index_name)
+                    .set_filter_expression(i.filter_expression)
+                    .set_projection_expression(i.projection_expression)
+                    .set_expression_attribute_names(i.expression_attribute_names)
+                    .set_expression_attribute_values(i.expression_attribute_values)
+                    .set_limit(i.limit)
+                    .set_exclusive_start_key(i.exclusive_start_key)
+                    .set_select(i.select)
+                    .set_consistent_read(i.consistent_read)
+                    .set_segment(i.segment)
+                    .set_total_segments(i.total_segments)
+                    .set_return_consumed_capacity(i.return_consumed_capacity)
+                    .send()
+                    .await
+                    .map_err(|e| map_sdk_error(e, ConditionItem::none))?,
+            ),
             Request::UpdateTimeToLive(i) => Response::UpdateTimeToLive(
                 c.update_time_to_live()
                     .set_table_name(i.table_name)

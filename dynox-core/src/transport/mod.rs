@@ -27,6 +27,8 @@ use aws_sdk_dynamodb::operation::{
     describe_table::{DescribeTableInput, DescribeTableOutput},
     get_item::{GetItemInput, GetItemOutput},
     put_item::{PutItemInput, PutItemOutput},
+    query::{QueryInput, QueryOutput},
+    scan::{ScanInput, ScanOutput},
     update_item::{UpdateItemInput, UpdateItemOutput},
     update_time_to_live::{UpdateTimeToLiveInput, UpdateTimeToLiveOutput},
 };
@@ -53,6 +55,10 @@ pub enum Request {
     DeleteTable(DeleteTableInput),
     /// UpdateTimeToLive.
     UpdateTimeToLive(UpdateTimeToLiveInput),
+    /// Query: one page.
+    Query(QueryInput),
+    /// Scan: one page of one segment.
+    Scan(ScanInput),
 }
 
 /// DynamoDB's answer to a [`Request`], of the matching variant.
@@ -76,6 +82,10 @@ pub enum Response {
     DeleteTable(DeleteTableOutput),
     /// UpdateTimeToLive.
     UpdateTimeToLive(UpdateTimeToLiveOutput),
+    /// Query.
+    Query(QueryOutput),
+    /// Scan.
+    Scan(ScanOutput),
 }
 
 impl Request {
@@ -90,6 +100,8 @@ impl Request {
             Request::DescribeTable(_) => "DescribeTable",
             Request::DeleteTable(_) => "DeleteTable",
             Request::UpdateTimeToLive(_) => "UpdateTimeToLive",
+            Request::Query(_) => "Query",
+            Request::Scan(_) => "Scan",
         }
     }
 }
@@ -142,4 +154,6 @@ from_response!(
     DescribeTable => DescribeTableOutput,
     DeleteTable => DeleteTableOutput,
     UpdateTimeToLive => UpdateTimeToLiveOutput,
+    Query => QueryOutput,
+    Scan => ScanOutput,
 );

@@ -84,6 +84,26 @@ pub trait KeyValue: DynoValue {
     const KEY_TYPE: KeyType;
 }
 
+/// A type a secondary-index key field can have: a key type, or an `Option`
+/// of one, since an item without the attribute is simply not in the index
+/// (a sparse index).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a secondary index key",
+    note = "index keys are strings, numbers or binary, optionally wrapped in `Option` for a sparse index"
+)]
+pub trait IndexKeyValue {
+    /// The key attribute's type in the index schema.
+    const KEY_TYPE: KeyType;
+}
+
+impl<T: KeyValue> IndexKeyValue for T {
+    const KEY_TYPE: KeyType = T::KEY_TYPE;
+}
+
+impl<T: KeyValue> IndexKeyValue for Option<T> {
+    const KEY_TYPE: KeyType = T::KEY_TYPE;
+}
+
 /// The scalar types a key attribute can have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum KeyType {

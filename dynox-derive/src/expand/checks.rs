@@ -14,8 +14,10 @@ pub(crate) fn type_checks(model: &Model) -> TokenStream {
         let span = ty.span();
         let index_key =
             !f.attrs.gsi.is_empty() || !f.attrs.gsi_sort.is_empty() || !f.attrs.lsi.is_empty();
-        let check = if f.is_key() || index_key {
+        let check = if f.is_key() {
             quote_spanned! { span=> #krate::__private::assert_key::<#ty>(); }
+        } else if index_key {
+            quote_spanned! { span=> #krate::__private::assert_index_key::<#ty>(); }
         } else if f.attrs.version.is_present() {
             quote_spanned! { span=> #krate::__private::assert_version::<#ty>(); }
         } else if f.attrs.ttl.is_present() {

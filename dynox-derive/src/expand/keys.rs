@@ -1,6 +1,6 @@
 //! The typed key struct and the entry points that take typed key arguments.
 
-use crate::model::{is_string, Field, Model};
+use crate::model::{is_string, without_option, Field, Model};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
@@ -71,12 +71,15 @@ pub(crate) fn entry_points(model: &Model) -> TokenStream {
     let get_doc = format!("Reads the item with key {names} (GetItem); `None` when there is none.");
     let delete_doc = format!("Deletes the item with key {names} in one request, without hooks.");
     let update_doc = format!("Updates the item with key {names} in one request, without hooks.");
+
     // `db` reads best in the docs, unless a key field already has that name
     let db = if keys.iter().any(|f| f.ident == "db") {
         format_ident!("__dynox_db")
     } else {
         format_ident!("db")
     };
+    let query = query_entry(model, &db);
+    let indexes = index_handles(model);
     quote! {
         /// This value's primary key.
         pub fn key(&self) -> #key {
@@ -96,6 +99,117 @@ pub(crate) fn entry_points(model: &Model) -> TokenStream {
         #[doc = #update_doc]
         pub fn update_by_key(#db: &#krate::__private::Dynox, #(#params),*) -> #krate::__private::UpdateByKey<'_, Self> {
             #krate::__private::update_by_key::<Self>(#db, #key { #(#inits,)* })
+        }
+
+        #query
+        #(#indexes)*
+    }
+}
+
+/// The type of an optional key field as a type argument: `()` when absent.
+fn key_type(f: Option<&Field>) -> TokenStream {
+    match f {
+        Some(f) => {
+            let ty = without_option(&f.ty);
+            quote! { #ty }
+        }
+        None => quote! { () },
+    }
+}
+
+fn query_entry(model: &Model, db: &syn::Ident) -> TokenStream {
+    let krate = &model.krate;
+    let Some(pk) = model.partition_key() else {
+        return TokenStream::new();
+    };
+    let (pk_ident, pk_ty, pk_name) = (&pk.ident, &pk.ty, &pk.attribute);
+    let sk_ty = key_type(model.sort_key());
+    let sk_name = match model.sort_key() {
+        Some(f) => {
+            let n = &f.attribute;
+            quote! { ::core::option::Option::Some(#n) }
+        }
+        None => quote! { ::core::option::Option::None },
+    };
+    let doc = format!(
+        "Queries the items whose partition key `{}` is `{pk_ident}` (Query), in sort-key order.",
+        pk.attribute
+    );
+    quote! {
+        #[doc = #doc]
+        pub fn query<__DynoxPk: #krate::__private::FieldValue<#pk_ty>>(
+            #db: &#krate::__private::Dynox,
+            #pk_ident: __DynoxPk,
+        ) -> #krate::__private::Query<'_, Self, #sk_ty> {
+            #krate::__private::query::<Self, #sk_ty>(
+                #db,
+                ::core::option::Option::None,
+                #pk_name,
+                #krate::__private::FieldValue::into_attribute_value(#pk_ident),
+                #sk_name,
+            )
+        }
+    }
+}
+
+/// A Rust function name for an index name (`gsi-1` -> `gsi_1`).
+fn handle_name(index: &str, span: proc_macro2::Span) -> syn::Ident {
+    let mut name: String = index
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
+        name = format!("index_{name}");
+    }
+    syn::Ident::new(&name, span)
+}
+
+fn index_handles(model: &Model) -> Vec<TokenStream> {
+    let krate = &model.krate;
+    let mut out = Vec::new();
+    for pk in model.stored() {
+        for name in &pk.attrs.gsi {
+            let sort = model
+                .stored()
+                .find(|f| f.attrs.gsi_sort.iter().any(|s| s.value() == name.value()));
+            out.push(handle(krate, name, pk, sort));
+        }
+    }
+    if let Some(table_pk) = model.partition_key() {
+        for f in model.stored() {
+            for name in &f.attrs.lsi {
+                out.push(handle(krate, name, table_pk, Some(f)));
+            }
+        }
+    }
+    out
+}
+
+fn handle(krate: &syn::Path, name: &syn::LitStr, pk: &Field, sort: Option<&Field>) -> TokenStream {
+    let ident = handle_name(&name.value(), name.span());
+    let (pk_ty, pk_name) = (without_option(&pk.ty), &pk.attribute);
+    let sk_ty = key_type(sort);
+    let sk_name = match sort {
+        Some(f) => {
+            let n = &f.attribute;
+            quote! { ::core::option::Option::Some(#n) }
+        }
+        None => quote! { ::core::option::Option::None },
+    };
+    let doc = format!(
+        "The secondary index `{}`, to query or scan with typed keys.",
+        name.value()
+    );
+    quote! {
+        #[doc = #doc]
+        pub fn #ident() -> #krate::__private::Index<Self, #pk_ty, #sk_ty> {
+            #krate::__private::Index::__new(#name, #pk_name, #sk_name)
         }
     }
 }

@@ -7,8 +7,14 @@ use quote::quote;
 fn key_attribute(model: &Model, f: &Field) -> TokenStream {
     let krate = &model.krate;
     let (name, ty) = (&f.attribute, &f.ty);
+    // table keys are `KeyValue`; index keys may be optional (sparse indexes)
+    let key_trait = if f.is_key() {
+        quote! { #krate::__private::KeyValue }
+    } else {
+        quote! { #krate::__private::IndexKeyValue }
+    };
     quote! {
-        #krate::__private::KeyAttribute { name: #name, key_type: <#ty as #krate::__private::KeyValue>::KEY_TYPE }
+        #krate::__private::KeyAttribute { name: #name, key_type: <#ty as #key_trait>::KEY_TYPE }
     }
 }
 

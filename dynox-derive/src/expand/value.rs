@@ -58,6 +58,7 @@ fn map_struct(ident: &Ident, krate: &Path, fields: &[ValueFieldAttrs]) -> TokenS
         .filter(|(_, f, _)| !f.skip.is_present())
         .collect();
     let n = stored.len();
+    let attributes: Vec<&String> = stored.iter().map(|(_, _, a)| a).collect();
     let puts = stored.iter().map(|(name, _, attribute)| {
         quote! { #krate::__private::put_attr(&mut __dynox_map, #attribute, &self.#name); }
     });
@@ -92,6 +93,14 @@ fn map_struct(ident: &Ident, krate: &Path, fields: &[ValueFieldAttrs]) -> TokenS
 
             #[automatically_derived]
             impl #krate::__private::Nested for #ident {}
+
+            #[automatically_derived]
+            impl #krate::__private::Projection for #ident {
+                const ATTRIBUTES: &'static [&'static str] = &[#(#attributes),*];
+                fn from_projected(item: #krate::__private::Item) -> #krate::__private::Result<Self> {
+                    #krate::__private::projected::<Self>(item)
+                }
+            }
 
             #[automatically_derived]
             impl #krate::__private::DynoValue for #ident {

@@ -1,0 +1,287 @@
+//! Query: `User::query(&db, pk)`, one partition (of the table or an index),
+//! optionally narrowed by a typed sort-key condition, streamed page by page.
+
+use super::cursor::Cursor;
+use super::paging::{self, Fetch, Page, RawPage};
+use super::read_common::{self, Projection};
+use super::table::build_error;
+use crate::condition::{Condition, Prefixable, RawPath};
+use crate::expr::Placeholders;
+use crate::metrics::OperationKind;
+use crate::transport::Request;
+use crate::value::{FieldValue, KeyValue};
+use crate::{AttributeValue, DynoModel, Dynox, Item, Result, Tracked};
+use aws_sdk_dynamodb::operation::query::{QueryInput, QueryOutput};
+use aws_sdk_dynamodb::types::{ReturnConsumedCapacity, Select};
+use futures::stream::{BoxStream, TryStreamExt};
+use futures::FutureExt;
+use std::marker::PhantomData;
+
+/// The sort-key conditions DynamoDB accepts in a query.
+#[derive(Debug, Clone)]
+enum SortCondition {
+    Compare(&'static str, AttributeValue),
+    Between(AttributeValue, AttributeValue),
+    BeginsWith(AttributeValue),
+}
+
+/// A query of one partition. `S` is the sort key's type (`()` without one),
+/// so only the sort-key conditions DynamoDB allows, with values of that type,
+/// compile; `O` is what each item is read as.
+#[must_use = "a query does nothing until streamed or collected"]
+pub struct Query<'a, M: DynoModel, S = (), O = Tracked<M>> {
+    db: &'a Dynox,
+    index: Option<&'static str>,
+    partition: (&'static str, AttributeValue),
+    sort_key: Option<&'static str>,
+    sort: Option<SortCondition>,
+    filter: Option<Condition<M>>,
+    limit: Option<i32>,
+    forward: bool,
+    consistent_read: bool,
+    projection: Option<&'static [&'static str]>,
+    start: Option<Item>,
+    decode: fn(Item) -> Result<O>,
+    _sort_type: PhantomData<fn() -> S>,
+}
+
+impl<M: DynoModel, S, O> std::fmt::Debug for Query<'_, M, S, O> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Query")
+            .field("table", &M::SCHEMA.table)
+            .field("index", &self.index)
+            .field("sort", &self.sort)
+            .field("filter", &self.filter)
+            .field("limit", &self.limit)
+            .field("forward", &self.forward)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'a, M: DynoModel, S> Query<'a, M, S> {
+    pub(crate) fn new(
+        db: &'a Dynox,
+        index: Option<&'static str>,
+        partition: (&'static str, AttributeValue),
+        sort_key: Option<&'static str>,
+    ) -> Self {
+        Query {
+            db,
+            index,
+            partition,
+            sort_key,
+            sort: None,
+            filter: None,
+            limit: None,
+            forward: true,
+            consistent_read: M::SCHEMA.consistent_read && index.is_none(),
+            projection: None,
+            start: None,
+            decode: read_common::decode_tracked::<M>,
+            _sort_type: PhantomData,
+        }
+    }
+
+    /// Does not run the `after_load` hook on the items.
+    pub fn skip_hooks(mut self) -> Self {
+        self.decode = read_common::decode_tracked_without_hooks::<M>;
+        self
+    }
+
+    /// Fetches only the attributes of the view `V` and reads each item as a
+    /// `V`. A view is read-only: it cannot be saved back, so it cannot
+    /// overwrite the attributes it did not fetch.
+    pub fn project<V: Projection>(self) -> Query<'a, M, S, V> {
+        Query {
+            db: self.db,
+            index: self.index,
+            partition: self.partition,
+            sort_key: self.sort_key,
+            sort: self.sort,
+            filter: self.filter,
+            limit: self.limit,
+            forward: self.forward,
+            consistent_read: self.consistent_read,
+            projection: Some(V::ATTRIBUTES),
+            start: self.start,
+            decode: read_common::decode_projection::<V>,
+            _sort_type: PhantomData,
+        }
+    }
+}
+
+macro_rules! sort_comparison {
+    ($($name:ident => $op:literal, $doc:literal;)*) => {$(
+        #[doc = $doc]
+        pub fn $name<V: FieldValue<S>>(mut self, value: V) -> Self {
+            self.sort = value.into_attribute_value().map(|v| SortCondition::Compare($op, v));
+            self
+        }
+    )*};
+}
+
+impl<'a, M: DynoModel, S: KeyValue, O: Send + 'a> Query<'a, M, S, O> {
+    sort_comparison! {
+        sort_key_eq => "=", "Items whose sort key equals `value`.";
+        sort_key_lt => "<", "Items whose sort key is less than `value`.";
+        sort_key_le => "<=", "Items whose sort key is at most `value`.";
+        sort_key_gt => ">", "Items whose sort key is greater than `value`.";
+        sort_key_ge => ">=", "Items whose sort key is at least `value`.";
+    }
+
+    /// Items whose sort key is between `low` and `high`, inclusive.
+    pub fn sort_key_between<V: FieldValue<S>, W: FieldValue<S>>(mut self, low: V, high: W) -> Self {
+        self.sort = match (low.into_attribute_value(), high.into_attribute_value()) {
+            (Some(lo), Some(hi)) => Some(SortCondition::Between(lo, hi)),
+            _ => None,
+        };
+        self
+    }
+
+    /// Items whose sort key starts with `prefix` (string and binary keys).
+    pub fn sort_key_begins_with<V: FieldValue<S>>(mut self, prefix: V) -> Self
+    where
+        S: Prefixable,
+    {
+        self.sort = prefix.into_attribute_value().map(SortCondition::BeginsWith);
+        self
+    }
+}
+
+impl<'a, M: DynoModel, S, O: Send + 'a> Query<'a, M, S, O> {
+    /// Keeps only items matching `filter`. DynamoDB applies it after reading,
+    /// so filtered-out items still consume read capacity (and count against
+    /// [`Query::limit`]).
+    pub fn filter(mut self, filter: Condition<M>) -> Self {
+        self.filter = Some(match self.filter.take() {
+            Some(f) => f & filter,
+            None => filter,
+        });
+        self
+    }
+
+    /// DynamoDB's `Limit`: at most `n` items are *evaluated* per page,
+    /// before the filter. The stream still goes on to the next page; use
+    /// `StreamExt::take` to stop after a number of results.
+    pub fn limit(mut self, n: u32) -> Self {
+        self.limit = Some(i32::try_from(n).unwrap_or(i32::MAX));
+        self
+    }
+
+    /// Descending sort-key order.
+    pub fn reverse(mut self) -> Self {
+        self.forward = false;
+        self
+    }
+
+    /// Strongly consistent reads (not available on global indexes).
+    pub fn consistent_read(mut self) -> Self {
+        self.consistent_read = true;
+        self
+    }
+
+    /// Continues after the page that returned `cursor`.
+    pub fn start_after(mut self, cursor: Cursor) -> Self {
+        self.start = Some(cursor.0);
+        self
+    }
+
+    /// Renders the request once; each page only adds its start key.
+    fn render(&self, select: Option<Select>) -> Result<QueryInput> {
+        let mut p = Placeholders::default();
+        let (pk_name, pk) = &self.partition;
+        let mut key = format!(
+            "{} = {}",
+            RawPath::attribute(pk_name).render(&mut p),
+            p.value(pk.clone())
+        );
+        if let (Some(sort), Some(sk_name)) = (&self.sort, self.sort_key) {
+            let sk = RawPath::attribute(sk_name).render(&mut p);
+            let text = match sort {
+                SortCondition::Compare(op, v) => format!("{sk} {op} {}", p.value(v.clone())),
+                SortCondition::Between(lo, hi) => {
+                    format!(
+                        "{sk} BETWEEN {} AND {}",
+                        p.value(lo.clone()),
+                        p.value(hi.clone())
+                    )
+                }
+                SortCondition::BeginsWith(v) => {
+                    format!("begins_with({sk}, {})", p.value(v.clone()))
+                }
+            };
+            key = format!("{key} AND {text}");
+        }
+        let filter = read_common::filter_expression(self.filter.as_ref(), &mut p);
+        let projection = match (select.is_some(), self.projection) {
+            (false, Some(attributes)) => {
+                Some(read_common::projection_expression(attributes, &mut p))
+            }
+            _ => None,
+        };
+        let (names, values) = p.finish();
+        QueryInput::builder()
+            .table_name(self.db.table_name::<M>().as_ref())
+            .set_index_name(self.index.map(str::to_owned))
+            .key_condition_expression(key)
+            .set_filter_expression(filter)
+            .set_projection_expression(projection)
+            .set_expression_attribute_names(names)
+            .set_expression_attribute_values(values)
+            .set_scan_index_forward((!self.forward).then_some(false))
+            .set_limit(self.limit)
+            .set_consistent_read(self.consistent_read.then_some(true))
+            .set_select(select)
+            .return_consumed_capacity(ReturnConsumedCapacity::Total)
+            .build()
+            .map_err(build_error)
+    }
+
+    fn fetcher(&self, select: Option<Select>) -> Result<Fetch<'a>> {
+        let input = self.render(select)?;
+        let db = self.db;
+        let table = db.table_name::<M>().into_owned();
+        Ok(Box::new(move |start: Option<Item>| {
+            let mut input = input.clone();
+            input.exclusive_start_key = start;
+            let table = table.clone();
+            async move {
+                let out: QueryOutput = db
+                    .send(OperationKind::Query, &table, Request::Query(input))
+                    .await?;
+                Ok(RawPage {
+                    count: out.count.max(0) as u64,
+                    items: out.items.unwrap_or_default(),
+                    last_key: out.last_evaluated_key,
+                })
+            }
+            .boxed()
+        }))
+    }
+
+    /// Every matching item, fetched page by page as the stream is polled;
+    /// one page is held in memory at a time.
+    pub fn stream(self) -> BoxStream<'a, Result<O>> {
+        match self.fetcher(None) {
+            Ok(fetch) => paging::stream(fetch, self.decode, self.start),
+            Err(e) => Box::pin(futures::stream::once(async { Err(e) })),
+        }
+    }
+
+    /// Every matching item, collected.
+    pub async fn all(self) -> Result<Vec<O>> {
+        self.stream().try_collect().await
+    }
+
+    /// One page, and the cursor of the next (for manual paging).
+    pub async fn page(self) -> Result<Page<O>> {
+        let fetch = self.fetcher(None)?;
+        paging::page(fetch, self.decode, self.start).await
+    }
+
+    /// The number of matching items, over every page (`Select: COUNT`, no items transferred).
+    pub async fn count(self) -> Result<u64> {
+        let fetch = self.fetcher(Some(Select::Count))?;
+        paging::count(fetch).await
+    }
+}
