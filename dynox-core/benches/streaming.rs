@@ -77,7 +77,13 @@ async fn run(count: u64) -> Result<()> {
     let mut peak_heap = 0i64;
     let started = Instant::now();
     let mut seen = 0u64;
-    let mut stream = Row::query(&db, "P").stream();
+    // DYNOX_BENCH_LIMIT=n sets Query::limit (items per page)
+    let limit: Option<u32> = std::env::var("DYNOX_BENCH_LIMIT").ok().and_then(|l| l.parse().ok());
+    let query = |db| match limit {
+        Some(n) => Row::query(db, "P").limit(n),
+        None => Row::query(db, "P"),
+    };
+    let mut stream = query(&db).stream();
     while let Some(row) = stream.try_next().await? {
         assert_eq!(row.n, seen, "in order");
         seen += 1;
@@ -97,7 +103,7 @@ async fn run(count: u64) -> Result<()> {
     let mut held = 0i64;
     let mut cursor = None;
     loop {
-        let mut q = Row::query(&db, "P");
+        let mut q = query(&db);
         if let Some(c) = cursor.take() {
             q = q.start_after(c);
         }
