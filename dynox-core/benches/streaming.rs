@@ -78,7 +78,9 @@ async fn run(count: u64) -> Result<()> {
     let started = Instant::now();
     let mut seen = 0u64;
     // DYNOX_BENCH_LIMIT=n sets Query::limit (items per page)
-    let limit: Option<u32> = std::env::var("DYNOX_BENCH_LIMIT").ok().and_then(|l| l.parse().ok());
+    let limit: Option<u32> = std::env::var("DYNOX_BENCH_LIMIT")
+        .ok()
+        .and_then(|l| l.parse().ok());
     let query = |db| match limit {
         Some(n) => Row::query(db, "P").limit(n),
         None => Row::query(db, "P"),

@@ -67,7 +67,8 @@ pub use hooks::DynoHooks;
 pub use index::Index;
 pub use metrics::{Metrics, OperationKind, OperationRecord, TableMetrics};
 pub use model::{
-    DynoModel, FieldInfo, IndexKind, IndexSchema, KeyAttribute, ModelKey, TableSchema,
+    DynoModel, FieldInfo, IndexKind, IndexProjection, IndexSchema, KeyAttribute, ModelKey,
+    TableSchema,
 };
 pub use ops::{
     Addable, CreateTable, Cursor, Delete, DeleteByKey, DeleteTable, DescribeTable, Get, ModelExt,

@@ -103,6 +103,19 @@ pub struct IndexSchema {
     pub partition_key: KeyAttribute,
     /// The index sort key, if any.
     pub sort_key: Option<KeyAttribute>,
+    /// Which attributes the index copies.
+    pub projection: IndexProjection,
+}
+
+/// Which attributes a secondary index copies from the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndexProjection {
+    /// Every attribute (the default).
+    All,
+    /// Only the table and index keys.
+    KeysOnly,
+    /// The keys and these attributes.
+    Include(&'static [&'static str]),
 }
 
 /// One stored field of a model.

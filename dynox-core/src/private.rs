@@ -7,7 +7,8 @@ pub use crate::condition::Nested;
 pub use crate::hooks::DynoHooks;
 pub use crate::index::Index;
 pub use crate::model::{
-    DynoModel, FieldInfo, IndexKind, IndexSchema, KeyAttribute, ModelKey, TableSchema,
+    DynoModel, FieldInfo, IndexKind, IndexProjection, IndexSchema, KeyAttribute, ModelKey,
+    TableSchema,
 };
 pub use crate::ops::{DeleteByKey, Get, Projection, Query, Scan, UpdateByKey};
 pub use crate::value::{DynoValue, FieldValue, IndexKeyValue, KeyType, KeyValue, ValueError};
@@ -167,7 +168,55 @@ pub const fn assert_version<T: VersionValue>() {}
 
 /// Compile-time check that a `#[dyno(ttl)]` field holds a time.
 #[inline]
-pub const fn assert_ttl<T: TtlValue>() {}
+pub const fn assert_ttl<T: TtlValue + Clone + PartialEq>() {}
+
+/// Stored value of a `#[dyno(ttl)]` field: epoch seconds (N), or absent.
+#[inline]
+pub fn ttl_to_attr<T: TtlValue>(value: &T) -> Option<AttributeValue> {
+    value
+        .to_epoch_seconds()
+        .map(|s| AttributeValue::N(s.to_string()))
+}
+
+/// Adds a `#[dyno(ttl)]` field to an item under construction.
+#[inline]
+pub fn ttl_put_attr<T: TtlValue>(item: &mut Item, name: &'static str, value: &T) {
+    if let Some(v) = ttl_to_attr(value) {
+        item.insert(name.to_owned(), v);
+    }
+}
+
+/// Takes a `#[dyno(ttl)]` field out of a loaded item.
+pub fn ttl_take_field<T: TtlValue>(item: &mut Item, table: &str, name: &str) -> Result<T> {
+    let expected = "N holding epoch seconds";
+    let fail = |found: String| Error::Deserialize {
+        table: table.to_owned(),
+        field: name.to_owned(),
+        expected: expected.to_owned(),
+        found,
+    };
+    match item.remove(name) {
+        None => T::missing().ok_or_else(|| fail("no attribute (missing)".to_owned())),
+        Some(AttributeValue::N(n)) => {
+            let seconds =
+                crate::value::parse_integer_i64(&n).map_err(|e| fail(e.found.into_owned()))?;
+            T::from_epoch_seconds(seconds).ok_or_else(|| fail(format!("N `{n}`, out of range")))
+        }
+        Some(other) => Err(fail(crate::value::type_name(&other).to_owned())),
+    }
+}
+
+/// Whether a TTL field differs from its snapshot.
+#[inline]
+pub fn differs_ttl<T: TtlValue + PartialEq>(now: &T, then: &T) -> bool {
+    now != then
+}
+
+/// A copy of a TTL field, for the snapshot.
+#[inline]
+pub fn clone_ttl<T: TtlValue + Clone>(value: &T) -> T {
+    value.clone()
+}
 
 /// Compile-time check that a field type can be stored and tracked.
 #[inline]

@@ -21,6 +21,18 @@ pub(crate) struct ModelAttrs {
     pub(crate) hooks: bool,
     #[darling(rename = "crate")]
     pub(crate) krate: Option<Path>,
+    /// `index(name = "...", keys_only)` / `index(name = "...", include = "a,b")`
+    #[darling(multiple, rename = "index")]
+    pub(crate) index_options: Vec<IndexAttrs>,
+}
+
+/// `#[dyno(index(...))]` on a model: how a secondary index projects.
+#[derive(darling::FromMeta, Clone)]
+pub(crate) struct IndexAttrs {
+    pub(crate) name: LitStr,
+    #[darling(default)]
+    pub(crate) keys_only: darling::util::Flag,
+    pub(crate) include: Option<LitStr>,
 }
 
 /// `#[dyno(...)]` on a field.

@@ -1,6 +1,6 @@
 //! The checked model: what the attributes mean, with the tokens kept for spans.
 
-use crate::attr::{FieldAttrs, ModelAttrs};
+use crate::attr::{FieldAttrs, IndexAttrs, ModelAttrs};
 use proc_macro2::Span;
 use syn::{Ident, LitStr, Path, Type, Visibility};
 
@@ -17,6 +17,8 @@ pub(crate) struct Model {
     pub(crate) fields: Vec<Field>,
     /// A struct with named fields (the only shape a model can have).
     pub(crate) named_struct: bool,
+    /// Projection options of secondary indexes.
+    pub(crate) index_options: Vec<IndexAttrs>,
 }
 
 pub(crate) struct Field {
@@ -138,6 +140,7 @@ impl Model {
             generics: attrs.generics,
             fields,
             named_struct,
+            index_options: attrs.index_options,
         }
     }
 
@@ -168,6 +171,14 @@ impl Model {
 
     pub(crate) fn version(&self) -> Option<&Field> {
         self.fields.iter().find(|f| f.attrs.version.is_present())
+    }
+
+    /// The names of the secondary indexes the fields declare.
+    pub(crate) fn index_names(&self) -> Vec<String> {
+        self.stored()
+            .flat_map(|f| f.attrs.gsi.iter().chain(&f.attrs.lsi))
+            .map(|n| n.value())
+            .collect()
     }
 
     pub(crate) fn ttl(&self) -> Option<&Field> {

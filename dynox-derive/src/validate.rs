@@ -24,6 +24,31 @@ pub(crate) fn validate(model: &Model, errors: &mut darling::error::Accumulator) 
     version_and_ttl_once(model, errors);
     indexes_are_complete(model, errors);
     max_size_is_positive(model, errors);
+    index_options_name_indexes(model, errors);
+}
+
+/// Projection options must name a declared index and choose one projection.
+fn index_options_name_indexes(model: &Model, errors: &mut darling::error::Accumulator) {
+    let names = model.index_names();
+    for o in &model.index_options {
+        if !names.contains(&o.name.value()) {
+            errors.push(
+                Error::custom(format!(
+                    "no index `{}` is declared: add `gsi = \"{}\"` or `lsi = \"{}\"` to a field",
+                    o.name.value(),
+                    o.name.value(),
+                    o.name.value()
+                ))
+                .with_span(&o.name),
+            );
+        }
+        if o.keys_only.is_present() && o.include.is_some() {
+            errors.push(
+                Error::custom("choose one projection: `keys_only` or `include = \"...\"`")
+                    .with_span(&o.keys_only.span()),
+            );
+        }
+    }
 }
 
 /// Generated key types and constants name the struct's type without parameters.

@@ -324,3 +324,47 @@ pub struct OrderSummary {
     pub order_id: String,
     pub total: u64,
 }
+
+/// A session that expires: the TTL attribute holds epoch seconds (N).
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(table = "sessions")]
+pub struct Session {
+    #[dyno(partition_key)]
+    pub id: String,
+    #[dyno(ttl)]
+    pub expires: Option<std::time::SystemTime>,
+}
+
+/// Tickets with a keys-only index by owner and an index by state that also
+/// copies the title.
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(
+    table = "tickets",
+    index(name = "by_owner", keys_only),
+    index(name = "by_state", include = "title")
+)]
+pub struct Ticket {
+    #[dyno(partition_key)]
+    pub id: String,
+    #[dyno(gsi = "by_owner")]
+    pub owner: String,
+    #[dyno(gsi = "by_state")]
+    pub state: String,
+    pub title: String,
+    pub body: String,
+}
+
+/// What the keys-only index holds.
+#[derive(DynoValue, Debug, Clone, PartialEq)]
+pub struct TicketKeys {
+    pub id: String,
+    pub owner: String,
+}
+
+/// What the state index holds.
+#[derive(DynoValue, Debug, Clone, PartialEq)]
+pub struct TicketTitle {
+    pub id: String,
+    pub state: String,
+    pub title: String,
+}

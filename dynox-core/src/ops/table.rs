@@ -2,7 +2,7 @@
 
 use super::OpFuture;
 use crate::metrics::OperationKind;
-use crate::model::{IndexKind, KeyAttribute};
+use crate::model::{IndexKind, IndexProjection, KeyAttribute};
 use crate::transport::Request;
 use crate::{DynoModel, Dynox, Error, Result};
 use aws_sdk_dynamodb::operation::create_table::{CreateTableInput, CreateTableOutput};
@@ -83,12 +83,21 @@ fn create_table_input<M: DynoModel>(
         ),
         None => None,
     };
-    let projection = Projection::builder()
-        .projection_type(ProjectionType::All)
-        .build();
     let mut gsis = Vec::new();
     let mut lsis = Vec::new();
     for index in schema.indexes {
+        let projection = match index.projection {
+            IndexProjection::All => Projection::builder()
+                .projection_type(ProjectionType::All)
+                .build(),
+            IndexProjection::KeysOnly => Projection::builder()
+                .projection_type(ProjectionType::KeysOnly)
+                .build(),
+            IndexProjection::Include(attributes) => Projection::builder()
+                .projection_type(ProjectionType::Include)
+                .set_non_key_attributes(Some(attributes.iter().map(|a| (*a).to_owned()).collect()))
+                .build(),
+        };
         let index_keys = key_schema(&index.partition_key, index.sort_key.as_ref())?;
         match index.kind {
             IndexKind::Global => gsis.push(

@@ -193,6 +193,11 @@ impl std::fmt::Display for ValueError {
 
 impl std::error::Error for ValueError {}
 
+/// Reads an `i64` from DynamoDB number text (also `1.0`, `1E+2` forms).
+pub(crate) fn parse_integer_i64(text: &str) -> Result<i64, ValueError> {
+    number::parse_integer(text, "i64")
+}
+
 /// DynamoDB's name for the type of a stored value.
 pub(crate) fn type_name(value: &AttributeValue) -> &'static str {
     match value {

@@ -22,6 +22,8 @@ pub(crate) fn model_impl(model: &Model) -> TokenStream {
         let (name, attribute, ty) = (&f.ident, &f.attribute, &f.ty);
         if f.is_serde() {
             quote_spanned! { ty.span()=> #krate::__private::serde_put_attr::<#ty>(&mut __dynox_item, #attribute, &self.#name); }
+        } else if f.attrs.ttl.is_present() {
+            quote_spanned! { ty.span()=> #krate::__private::ttl_put_attr::<#ty>(&mut __dynox_item, #attribute, &self.#name); }
         } else {
             quote_spanned! { ty.span()=> #krate::__private::put_field::<#ty>(&mut __dynox_item, #attribute, &self.#name); }
         }
@@ -31,6 +33,9 @@ pub(crate) fn model_impl(model: &Model) -> TokenStream {
         let span = ty.span();
         let take = match (f.is_skipped(), f.is_serde(), f.has_default()) {
             (true, _, _) => quote! { ::core::default::Default::default() },
+            (false, false, _) if f.attrs.ttl.is_present() => {
+                quote_spanned! { span=> #krate::__private::ttl_take_field::<#ty>(&mut item, #table, #attribute)? }
+            }
             (false, true, false) => {
                 quote_spanned! { span=> #krate::__private::serde_take_field::<#ty>(&mut item, #table, #attribute)? }
             }

@@ -25,6 +25,33 @@ fn option(v: Option<TokenStream>) -> TokenStream {
     }
 }
 
+/// The projection of index `name`: ALL unless `index(...)` says otherwise.
+fn projection(model: &Model, name: &syn::LitStr) -> TokenStream {
+    let krate = &model.krate;
+    match model
+        .index_options
+        .iter()
+        .find(|o| o.name.value() == name.value())
+    {
+        Some(o) if o.keys_only.is_present() => {
+            quote! { #krate::__private::IndexProjection::KeysOnly }
+        }
+        Some(o) => match &o.include {
+            Some(list) => {
+                let attributes: Vec<String> = list
+                    .value()
+                    .split(',')
+                    .map(|a| a.trim().to_owned())
+                    .filter(|a| !a.is_empty())
+                    .collect();
+                quote! { #krate::__private::IndexProjection::Include(&[#(#attributes),*]) }
+            }
+            None => quote! { #krate::__private::IndexProjection::All },
+        },
+        None => quote! { #krate::__private::IndexProjection::All },
+    }
+}
+
 fn indexes(model: &Model) -> Vec<TokenStream> {
     let krate = &model.krate;
     let mut out = Vec::new();
@@ -35,12 +62,14 @@ fn indexes(model: &Model) -> Vec<TokenStream> {
                 .find(|f| f.attrs.gsi_sort.iter().any(|s| s.value() == name.value()))
                 .map(|f| key_attribute(model, f));
             let (partition, sort) = (key_attribute(model, pk), option(sort));
+            let projection = projection(model, name);
             out.push(quote! {
                 #krate::__private::IndexSchema {
                     name: #name,
                     kind: #krate::__private::IndexKind::Global,
                     partition_key: #partition,
                     sort_key: #sort,
+                    projection: #projection,
                 }
             });
         }
@@ -49,12 +78,14 @@ fn indexes(model: &Model) -> Vec<TokenStream> {
         for f in model.stored() {
             for name in &f.attrs.lsi {
                 let (partition, sort) = (key_attribute(model, table_pk), key_attribute(model, f));
+                let projection = projection(model, name);
                 out.push(quote! {
                     #krate::__private::IndexSchema {
                         name: #name,
                         kind: #krate::__private::IndexKind::Local,
                         partition_key: #partition,
                         sort_key: ::core::option::Option::Some(#sort),
+                        projection: #projection,
                     }
                 });
             }

@@ -20,6 +20,8 @@ pub(crate) fn snapshot_struct(model: &Model) -> TokenStream {
         let (name, ty) = (&f.ident, &f.ty);
         let clone = if f.is_serde() {
             quote_spanned! { ty.span()=> #krate::__private::clone_serde::<#ty> }
+        } else if f.attrs.ttl.is_present() {
+            quote_spanned! { ty.span()=> #krate::__private::clone_ttl::<#ty> }
         } else {
             quote_spanned! { ty.span()=> #krate::__private::clone_field::<#ty> }
         };
@@ -53,6 +55,8 @@ pub(crate) fn methods(model: &Model) -> TokenStream {
         let (name, ty) = (&f.ident, &f.ty);
         let clone = if f.is_serde() {
             quote_spanned! { ty.span()=> #krate::__private::clone_serde::<#ty> }
+        } else if f.attrs.ttl.is_present() {
+            quote_spanned! { ty.span()=> #krate::__private::clone_ttl::<#ty> }
         } else {
             quote_spanned! { ty.span()=> #krate::__private::clone_field::<#ty> }
         };
@@ -62,6 +66,8 @@ pub(crate) fn methods(model: &Model) -> TokenStream {
         let (name, ty) = (&f.ident, &f.ty);
         let differs = if f.is_serde() {
             quote_spanned! { ty.span()=> #krate::__private::differs_serde::<#ty> }
+        } else if f.attrs.ttl.is_present() {
+            quote_spanned! { ty.span()=> #krate::__private::differs_ttl::<#ty> }
         } else {
             quote_spanned! { ty.span()=> #krate::__private::differs::<#ty> }
         };
@@ -75,6 +81,8 @@ pub(crate) fn methods(model: &Model) -> TokenStream {
         let (name, ty) = (&f.ident, &f.ty);
         if f.is_serde() {
             quote_spanned! { ty.span()=> #index => #krate::__private::serde_to_attr::<#ty>(&self.#name), }
+        } else if f.attrs.ttl.is_present() {
+            quote_spanned! { ty.span()=> #index => #krate::__private::ttl_to_attr::<#ty>(&self.#name), }
         } else if f.is_key() {
             quote_spanned! { ty.span()=> #index => #krate::__private::to_attr::<#ty>(&self.#name), }
         } else {
