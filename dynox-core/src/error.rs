@@ -109,15 +109,55 @@ pub enum Error {
         source: Option<Box<dyn std::error::Error + Send + Sync>>,
     },
 
-    /// Any other failure of the transport; the original error is the source.
-    #[error("DynamoDB request failed ({code})")]
-    Backend {
-        /// DynamoDB's error code, or a short description.
-        code: String,
-        /// The transport's error.
-        #[source]
-        source: Box<dyn std::error::Error + Send + Sync>,
-    },
+    /// Any other failure of the transport: DynamoDB's error code, with the
+    /// transport's own error as the source.
+    #[error("DynamoDB request failed")]
+    Backend(#[source] BackendError),
+}
+
+/// A failure dynox has no variant of its own for: DynamoDB's error code (or
+/// a short description), with the transport's error as its source.
+#[derive(Debug)]
+pub struct BackendError {
+    /// DynamoDB's error code, e.g. `AccessDeniedException`.
+    pub code: String,
+    source: Box<dyn std::error::Error + Send + Sync>,
+}
+
+impl BackendError {
+    /// An error with `code`, caused by `source`.
+    pub fn new(
+        code: impl Into<String>,
+        source: impl Into<Box<dyn std::error::Error + Send + Sync>>,
+    ) -> Self {
+        BackendError {
+            code: code.into(),
+            source: source.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for BackendError {
+    // the code only; the cause is the source, so chains print it once
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.code)
+    }
+}
+
+impl std::error::Error for BackendError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(self.source.as_ref())
+    }
+}
+
+impl Error {
+    /// A [`Error::Backend`] with DynamoDB's `code`, caused by `source`.
+    pub fn backend(
+        code: impl Into<String>,
+        source: impl Into<Box<dyn std::error::Error + Send + Sync>>,
+    ) -> Self {
+        Error::Backend(BackendError::new(code, source))
+    }
 }
 
 /// Why one item of a cancelled transaction failed.

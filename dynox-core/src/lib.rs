@@ -62,7 +62,7 @@ pub use condition::{
     AttrPath, Condition, Containable, DynamoType, ListLike, MapLike, Nested, NestedIn, Ordered,
     Path, Prefixable, Size, Sized_,
 };
-pub use error::{CancellationReason, Error, Result};
+pub use error::{BackendError, CancellationReason, Error, Result};
 pub use hooks::DynoHooks;
 pub use index::Index;
 pub use metrics::{Metrics, OperationKind, OperationRecord, TableMetrics};

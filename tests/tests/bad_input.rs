@@ -175,3 +175,26 @@ async fn unreachable_endpoint_fails_fast_with_a_clear_error() {
     assert!(started.elapsed() < std::time::Duration::from_secs(30));
     assert!(!format!("{db:?}").contains("secret"), "{db:?}");
 }
+
+/// The error patterns as API.md writes them compile against `Error`.
+#[test]
+fn error_variants_match_the_api_contract() {
+    fn describe(e: &Error) -> &'static str {
+        match e {
+            Error::ConditionalCheckFailed { item: _ } => "condition",
+            Error::VersionConflict { item: _ } => "version",
+            Error::ResourceNotFound { .. } => "missing",
+            Error::Throttled { .. } => "throttled",
+            Error::Validation { message: _ } => "validation",
+            Error::ItemTooLarge { size: _, max: _ } => "too large",
+            Error::TransactionCanceled { reasons: _ } => "canceled",
+            Error::Deserialize { .. } => "deserialize",
+            Error::KeyChanged { .. } => "key changed",
+            Error::Hook(..) => "hook",
+            Error::Backend(..) => "backend",
+            _ => "other",
+        }
+    }
+    assert_eq!(describe(&Error::backend("X", "cause")), "backend");
+    assert_eq!(describe(&Error::Hook("no".into())), "hook");
+}

@@ -22,10 +22,7 @@ use std::time::{Duration, Instant};
 
 /// A request value dynox built wrongly; a bug in dynox, reported, not panicked on.
 pub(crate) fn build_error(e: aws_sdk_dynamodb::error::BuildError) -> Error {
-    Error::Backend {
-        code: "InvalidRequest".to_owned(),
-        source: Box::new(e),
-    }
+    Error::backend("InvalidRequest", e)
 }
 
 fn key_element(name: &str, key_type: KeyType) -> Result<KeySchemaElement> {

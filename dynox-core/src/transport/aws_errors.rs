@@ -46,7 +46,8 @@ where
         SdkError::ServiceError(service) => {
             let e = service.into_err();
             let message = e.message().unwrap_or_default().to_owned();
-            match e.code().unwrap_or_default() {
+            let code = e.code().unwrap_or_default().to_owned();
+            match code.as_str() {
                 "ConditionalCheckFailedException" => Error::ConditionalCheckFailed {
                     item: condition_item(&e).map(Box::new),
                 },
@@ -56,10 +57,7 @@ where
                 | "ThrottlingException"
                 | "RequestLimitExceeded" => Error::Throttled { message },
                 "ValidationException" => Error::Validation { message },
-                code => Error::Backend {
-                    code: code.to_owned(),
-                    source: Box::new(e),
-                },
+                _ => Error::backend(code, e),
             }
         }
         SdkError::DispatchFailure(d) => Error::Unreachable {
@@ -76,10 +74,7 @@ where
             message: "no answer within the configured timeout".to_owned(),
             source: Some(Box::new(SdkError::<E, R>::TimeoutError(t))),
         },
-        other => Error::Backend {
-            code: "TransportError".to_owned(),
-            source: Box::new(other),
-        },
+        other => Error::backend("TransportError", other),
     }
 }
 
@@ -160,9 +155,11 @@ mod tests {
             service_error(PutItemError::generic(meta("SomethingNew"))),
             ConditionItem::from_put,
         );
-        // the SDK error is kept as the source, not repeated in the message
-        assert_eq!(mapped.to_string(), "DynamoDB request failed (SomethingNew)");
-        assert!(std::error::Error::source(&mapped).is_some());
-        assert!(matches!(mapped, Error::Backend { ref code, .. } if code == "SomethingNew"));
+        // the code and the SDK error are sources, each printed once down the chain
+        assert_eq!(mapped.to_string(), "DynamoDB request failed");
+        let code = std::error::Error::source(&mapped).expect("the code");
+        assert_eq!(code.to_string(), "SomethingNew");
+        assert!(code.source().is_some(), "the SDK error is kept");
+        assert!(matches!(mapped, Error::Backend(ref b) if b.code == "SomethingNew"));
     }
 }

@@ -83,10 +83,7 @@ pub(super) fn map_error(err: DynoxideError) -> Error {
         DynoxideError::ProvisionedThroughputExceededException(message) => {
             Error::Throttled { message }
         }
-        other => Error::Backend {
-            code: "EmbeddedEngineError".to_owned(),
-            source: other.to_string().into(),
-        },
+        other => Error::backend("EmbeddedEngineError", other.to_string()),
     }
 }
 

@@ -147,10 +147,7 @@ pub(super) fn update_ttl(
 }
 
 fn build_error(e: aws_sdk_dynamodb::error::BuildError) -> Error {
-    Error::Backend {
-        code: "EmbeddedEngineError".to_owned(),
-        source: Box::new(e),
-    }
+    Error::backend("EmbeddedEngineError", e)
 }
 
 fn sdk_key_schema(elements: Vec<engine::KeySchemaElement>) -> Result<Vec<sdk::KeySchemaElement>> {

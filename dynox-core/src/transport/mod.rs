@@ -130,15 +130,14 @@ macro_rules! from_response {
             fn from_response(response: Response) -> Result<Self> {
                 match response {
                     Response::$variant(output) => Ok(output),
-                    other => Err(crate::Error::Backend {
-                        code: "MismatchedResponse".into(),
-                        source: format!(
+                    other => Err(crate::Error::backend(
+                        "MismatchedResponse",
+                        format!(
                             "the transport answered a {} request with {:?}",
                             stringify!($variant),
                             std::mem::discriminant(&other)
-                        )
-                        .into(),
-                    }),
+                        ),
+                    )),
                 }
             }
         }
