@@ -188,15 +188,12 @@ impl Dynox {
             record.bytes_received = wire_size::response(response) as u64;
             record.items = wire_size::items(response);
             if let Some(c) = wire_size::consumed(response) {
-                let total = c.capacity_units.unwrap_or(0.0);
                 // DynamoDB splits read and write units only for some
                 // operations; otherwise the total belongs to the kind.
-                record.rcu =
-                    c.read_capacity_units
-                        .unwrap_or(if kind.is_read() { total } else { 0.0 });
-                record.wcu =
-                    c.write_capacity_units
-                        .unwrap_or(if kind.is_read() { 0.0 } else { total });
+                record.rcu = c.read.unwrap_or(if kind.is_read() { c.total } else { 0.0 });
+                record.wcu = c
+                    .write
+                    .unwrap_or(if kind.is_read() { 0.0 } else { c.total });
             }
             span.record("bytes_received", record.bytes_received);
             span.record("rcu", record.rcu);

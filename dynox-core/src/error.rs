@@ -75,6 +75,22 @@ pub enum Error {
         reasons: Vec<Option<CancellationReason>>,
     },
 
+    /// A batch get or batch write gave up: DynamoDB kept returning some keys
+    /// or items as unprocessed (or failed) through every retry. Nothing is
+    /// dropped: `unprocessed` lists each request not done, and a batch get's
+    /// items already read are in `read`.
+    #[error("batch stopped with {} request(s) not done ({cause}); retry the requests in `unprocessed` later, or raise the retry limit", unprocessed.len())]
+    BatchIncomplete {
+        /// Every key or item the batch did not read or write.
+        unprocessed: Vec<Unprocessed>,
+        /// The items a batch get read before it stopped (stored form).
+        read: Vec<Item>,
+        /// Why it stopped: the last error, or `Throttled` when DynamoDB
+        /// returned unprocessed requests on the last attempt.
+        #[source]
+        cause: Box<Error>,
+    },
+
     /// A stored item could not be read into the model.
     #[error("cannot read `{field}` of an item in table `{table}`: expected {expected}, found {found}; fix the stored item or make the field optional / `#[dyno(default)]`")]
     Deserialize {
@@ -160,6 +176,33 @@ impl Error {
     }
 }
 
+/// One request a batch could not complete.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Unprocessed {
+    /// A key a batch get did not read.
+    Get {
+        /// The table (with the client's prefix).
+        table: String,
+        /// The key attributes.
+        key: Item,
+    },
+    /// An item a batch write did not put.
+    Put {
+        /// The table (with the client's prefix).
+        table: String,
+        /// The whole item.
+        item: Item,
+    },
+    /// A key a batch write did not delete.
+    Delete {
+        /// The table (with the client's prefix).
+        table: String,
+        /// The key attributes.
+        key: Item,
+    },
+}
+
 /// Why one item of a cancelled transaction failed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CancellationReason {
@@ -183,6 +226,14 @@ fn format_reasons(reasons: &[Option<CancellationReason>]) -> String {
 impl Error {
     /// Whether retrying the same request later may succeed.
     pub fn is_retryable(&self) -> bool {
-        matches!(self, Error::Throttled { .. } | Error::Unreachable { .. })
+        match self {
+            Error::Throttled { .. } | Error::Unreachable { .. } => true,
+            // another transaction held one of the items; DynamoDB says to retry
+            Error::Backend(b) => matches!(
+                b.code.as_str(),
+                "TransactionConflictException" | "TransactionInProgressException"
+            ),
+            _ => false,
+        }
     }
 }

@@ -62,7 +62,7 @@ pub use condition::{
     AttrPath, Condition, Containable, DynamoType, ListLike, MapLike, Nested, NestedIn, Ordered,
     Path, Prefixable, Size, Sized_,
 };
-pub use error::{BackendError, CancellationReason, Error, Result};
+pub use error::{BackendError, CancellationReason, Error, Result, Unprocessed};
 pub use hooks::DynoHooks;
 pub use index::Index;
 pub use metrics::{Metrics, OperationKind, OperationRecord, TableMetrics};
@@ -71,9 +71,11 @@ pub use model::{
     TableSchema,
 };
 pub use ops::{
-    Addable, CreateTable, Cursor, Delete, DeleteByKey, DeleteTable, DescribeTable, Get, ModelExt,
-    Numeric, Page, Projection, Query, Save, Scan, SetField, SmartSave, TrackedDelete,
-    TrackedUpdate, UpdateByKey,
+    Addable, BatchGet, BatchWrite, BatchWriteReport, CreateTable, Cursor, Delete, DeleteByKey,
+    DeleteTable, DescribeTable, Get, ModelExt, Numeric, Page, Projection, Query, RetryPolicy, Save,
+    Scan, SetField, SmartSave, TrackedDelete, TrackedUpdate, TransactGet, TransactGetResult,
+    TransactUpdate, TransactWrite, UpdateByKey, MAX_BATCH_GET_KEYS, MAX_BATCH_WRITE_ITEMS,
+    MAX_TRANSACTION_ITEMS,
 };
 pub use size::{item_size, read_units, value_size, write_units, MAX_ITEM_SIZE};
 pub use tracked::Tracked;

@@ -28,6 +28,14 @@ pub enum OperationKind {
     Query,
     /// Scan (one page of one segment).
     Scan,
+    /// BatchGetItem (one request of a batch get).
+    BatchGetItem,
+    /// BatchWriteItem (one request of a batch write).
+    BatchWriteItem,
+    /// TransactWriteItems.
+    TransactWriteItems,
+    /// TransactGetItems.
+    TransactGetItems,
 }
 
 impl OperationKind {
@@ -44,6 +52,10 @@ impl OperationKind {
             OperationKind::UpdateTimeToLive => "UpdateTimeToLive",
             OperationKind::Query => "Query",
             OperationKind::Scan => "Scan",
+            OperationKind::BatchGetItem => "BatchGetItem",
+            OperationKind::BatchWriteItem => "BatchWriteItem",
+            OperationKind::TransactWriteItems => "TransactWriteItems",
+            OperationKind::TransactGetItems => "TransactGetItems",
         }
     }
 
@@ -51,7 +63,11 @@ impl OperationKind {
     pub fn is_read(self) -> bool {
         matches!(
             self,
-            OperationKind::GetItem | OperationKind::Query | OperationKind::Scan
+            OperationKind::GetItem
+                | OperationKind::Query
+                | OperationKind::Scan
+                | OperationKind::BatchGetItem
+                | OperationKind::TransactGetItems
         )
     }
 }

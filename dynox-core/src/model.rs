@@ -47,6 +47,9 @@ pub trait DynoModel: crate::DynoHooks + Sized + Send + Sync + 'static {
 
 /// The typed primary key of a model.
 pub trait ModelKey: Clone + Send + Sync + std::fmt::Debug + PartialEq + 'static {
+    /// The model this is the key of, so a key alone names its table
+    /// (`batch.delete(user.key())`).
+    type Model: DynoModel<Key = Self>;
     /// The key attributes as an item (partition key, and sort key if any).
     fn to_key_item(&self) -> Item;
 }

@@ -223,10 +223,28 @@ pub fn clone_ttl<T: TtlValue + Clone>(value: &T) -> T {
 pub const fn assert_value<T: ModelField>() {}
 
 /// The key type of a model whose derive failed; keeps errors from cascading.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FallbackKey;
+pub struct FallbackKey<M>(core::marker::PhantomData<fn() -> M>);
 
-impl ModelKey for FallbackKey {
+impl<M> std::fmt::Debug for FallbackKey<M> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("FallbackKey")
+    }
+}
+
+impl<M> Clone for FallbackKey<M> {
+    fn clone(&self) -> Self {
+        FallbackKey(core::marker::PhantomData)
+    }
+}
+
+impl<M> PartialEq for FallbackKey<M> {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl<M: DynoModel<Key = Self>> ModelKey for FallbackKey<M> {
+    type Model = M;
     fn to_key_item(&self) -> Item {
         Item::new()
     }

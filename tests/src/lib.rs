@@ -7,6 +7,7 @@
 //! command turns on; it reads DynamoDB Local's endpoint from
 //! `DYNOX_TEST_ENDPOINT` and fails when it is missing or unreachable.
 
+pub mod faults;
 pub mod models;
 
 use aws_sdk_dynamodb::config::{BehaviorVersion, Credentials, Region};

@@ -1,6 +1,9 @@
 //! Operations: each is a builder that renders one DynamoDB request when
 //! awaited (`IntoFuture`), so options chain before it runs.
 
+mod batch_get;
+mod batch_keys;
+mod batch_write;
 mod cursor;
 mod delete;
 mod get;
@@ -10,6 +13,7 @@ mod put;
 mod query;
 mod read_common;
 mod requests;
+mod retry;
 mod scan;
 mod size_check;
 mod smart_save;
@@ -17,11 +21,15 @@ mod table;
 mod tracked_delete;
 mod tracked_entry;
 mod tracked_update;
+mod transact_get;
+mod transact_write;
 mod update;
 pub(crate) mod update_expr;
 mod update_methods;
 mod versioning;
 
+pub use batch_get::{BatchGet, MAX_BATCH_GET_KEYS};
+pub use batch_write::{BatchWrite, BatchWriteReport, MAX_BATCH_WRITE_ITEMS};
 pub use cursor::Cursor;
 pub use delete::{Delete, DeleteByKey};
 pub use get::Get;
@@ -29,11 +37,14 @@ pub use paging::Page;
 pub use put::Save;
 pub use query::Query;
 pub use read_common::Projection;
+pub use retry::RetryPolicy;
 pub use scan::Scan;
 pub use smart_save::SmartSave;
 pub use table::{CreateTable, DeleteTable, DescribeTable};
 pub use tracked_delete::TrackedDelete;
 pub use tracked_update::TrackedUpdate;
+pub use transact_get::{TransactGet, TransactGetResult};
+pub use transact_write::{TransactUpdate, TransactWrite, MAX_TRANSACTION_ITEMS};
 pub use update::UpdateByKey;
 pub use update_methods::{Addable, Numeric, SetField};
 
@@ -99,6 +110,15 @@ pub trait ModelExt: DynoModel {
     /// Describes the model's table as DynamoDB sees it.
     fn describe_table(db: &Dynox) -> DescribeTable<'_, Self> {
         DescribeTable::new(db)
+    }
+
+    /// Reads the items with these keys, any number of them, in batches.
+    /// See [`BatchGet`].
+    fn batch_get<I>(db: &Dynox, keys: I) -> BatchGet<'_, Self>
+    where
+        I: IntoIterator<Item = Self::Key>,
+    {
+        BatchGet::new(db, keys.into_iter().collect())
     }
 
     /// Scans the model's table. See [`Scan`].

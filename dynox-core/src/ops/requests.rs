@@ -17,14 +17,17 @@ use aws_sdk_dynamodb::types::{
 };
 
 /// The expressions of one request, with the placeholders they share.
-struct Rendered {
-    update: Option<String>,
-    condition: Option<String>,
-    names: Option<std::collections::HashMap<String, String>>,
-    values: Option<Item>,
+pub(super) struct Rendered {
+    pub(super) update: Option<String>,
+    pub(super) condition: Option<String>,
+    pub(super) names: Option<std::collections::HashMap<String, String>>,
+    pub(super) values: Option<Item>,
 }
 
-fn render<M>(actions: Option<&UpdateActions>, condition: Option<&Condition<M>>) -> Rendered {
+pub(super) fn render<M>(
+    actions: Option<&UpdateActions>,
+    condition: Option<&Condition<M>>,
+) -> Rendered {
     let mut placeholders = Placeholders::default();
     let update = actions.map(|a| a.render(&mut placeholders));
     let condition = condition.and_then(|c| c.render(&mut placeholders));

@@ -1,6 +1,6 @@
 //! The AWS SDK transport: DynamoDB, DynamoDB Local, or any compatible endpoint.
 
-use super::aws_errors::{map_sdk_error, ConditionItem};
+use super::aws_errors::{map_sdk_error, map_transaction_error, ConditionItem};
 use super::{Request, Response, Transport};
 use crate::Result;
 use aws_sdk_dynamodb::Client;
@@ -160,6 +160,41 @@ impl AwsTransport {
                     .send()
                     .await
                     .map_err(|e| map_sdk_error(e, ConditionItem::none))?,
+            ),
+            Request::BatchGetItem(i) => Response::BatchGetItem(
+                c.batch_get_item()
+                    .set_request_items(i.request_items)
+                    .set_return_consumed_capacity(i.return_consumed_capacity)
+                    .send()
+                    .await
+                    .map_err(|e| map_sdk_error(e, ConditionItem::none))?,
+            ),
+            Request::BatchWriteItem(i) => Response::BatchWriteItem(
+                c.batch_write_item()
+                    .set_request_items(i.request_items)
+                    .set_return_consumed_capacity(i.return_consumed_capacity)
+                    .set_return_item_collection_metrics(i.return_item_collection_metrics)
+                    .send()
+                    .await
+                    .map_err(|e| map_sdk_error(e, ConditionItem::none))?,
+            ),
+            Request::TransactWriteItems(i) => Response::TransactWriteItems(
+                c.transact_write_items()
+                    .set_transact_items(i.transact_items)
+                    .set_client_request_token(i.client_request_token)
+                    .set_return_consumed_capacity(i.return_consumed_capacity)
+                    .set_return_item_collection_metrics(i.return_item_collection_metrics)
+                    .send()
+                    .await
+                    .map_err(map_transaction_error)?,
+            ),
+            Request::TransactGetItems(i) => Response::TransactGetItems(
+                c.transact_get_items()
+                    .set_transact_items(i.transact_items)
+                    .set_return_consumed_capacity(i.return_consumed_capacity)
+                    .send()
+                    .await
+                    .map_err(map_transaction_error)?,
             ),
             Request::UpdateTimeToLive(i) => Response::UpdateTimeToLive(
                 c.update_time_to_live()

@@ -1,6 +1,7 @@
 //! Maps the SDK's errors to dynox's, by DynamoDB's error code, so that both
 //! transports report the same failure the same way.
 
+use crate::error::CancellationReason;
 use crate::{Error, Item};
 use aws_sdk_dynamodb::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_dynamodb::operation::{
@@ -75,6 +76,65 @@ where
             source: Some(Box::new(SdkError::<E, R>::TimeoutError(t))),
         },
         other => Error::backend("TransportError", other),
+    }
+}
+
+/// The errors of the two transaction operations: a cancelled transaction
+/// becomes [`Error::TransactionCanceled`] with one reason per item.
+pub(super) fn map_transaction_error<E, R>(err: SdkError<E, R>) -> Error
+where
+    E: ProvideErrorMetadata + CancellationReasons + std::error::Error + Send + Sync + 'static,
+    R: std::fmt::Debug + Send + Sync + 'static,
+{
+    if let Some(reasons) = err
+        .as_service_error()
+        .and_then(|e| e.cancellation_reasons())
+    {
+        return Error::TransactionCanceled {
+            reasons: reasons.iter().map(reason).collect(),
+        };
+    }
+    map_sdk_error(err, ConditionItem::none)
+}
+
+/// DynamoDB sends `Code: "None"` for the items that did not fail.
+pub(crate) fn reason(
+    r: &aws_sdk_dynamodb::types::CancellationReason,
+) -> Option<CancellationReason> {
+    match r.code() {
+        None | Some("None") => None,
+        Some(code) => Some(CancellationReason {
+            code: code.to_owned(),
+            message: r.message().map(str::to_owned),
+            item: r.item().cloned(),
+        }),
+    }
+}
+
+/// The reasons of a `TransactionCanceledException`, on either transaction operation.
+pub(super) trait CancellationReasons {
+    fn cancellation_reasons(&self) -> Option<&[aws_sdk_dynamodb::types::CancellationReason]>;
+}
+
+impl CancellationReasons
+    for aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError
+{
+    fn cancellation_reasons(&self) -> Option<&[aws_sdk_dynamodb::types::CancellationReason]> {
+        match self {
+            Self::TransactionCanceledException(e) => Some(e.cancellation_reasons()),
+            _ => None,
+        }
+    }
+}
+
+impl CancellationReasons
+    for aws_sdk_dynamodb::operation::transact_get_items::TransactGetItemsError
+{
+    fn cancellation_reasons(&self) -> Option<&[aws_sdk_dynamodb::types::CancellationReason]> {
+        match self {
+            Self::TransactionCanceledException(e) => Some(e.cancellation_reasons()),
+            _ => None,
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 //! The embedded transport: dynoxide, a DynamoDB emulator on SQLite, in process.
 
+use super::embedded_batch;
 use super::embedded_convert::*;
 use super::embedded_tables;
 use super::{Request, Response, Transport};
@@ -200,6 +201,16 @@ impl EmbeddedTransport {
             Request::DeleteTable(i) => Response::DeleteTable(embedded_tables::delete_table(db, i)?),
             Request::UpdateTimeToLive(i) => {
                 Response::UpdateTimeToLive(embedded_tables::update_ttl(db, i)?)
+            }
+            Request::BatchGetItem(i) => Response::BatchGetItem(embedded_batch::batch_get(db, i)?),
+            Request::BatchWriteItem(i) => {
+                Response::BatchWriteItem(embedded_batch::batch_write(db, i)?)
+            }
+            Request::TransactWriteItems(i) => {
+                Response::TransactWriteItems(embedded_batch::transact_write(db, i)?)
+            }
+            Request::TransactGetItems(i) => {
+                Response::TransactGetItems(embedded_batch::transact_get(db, i)?)
             }
         })
     }

@@ -11,6 +11,8 @@ mod aws_errors;
 #[cfg(feature = "embedded")]
 mod embedded;
 #[cfg(feature = "embedded")]
+mod embedded_batch;
+#[cfg(feature = "embedded")]
 mod embedded_convert;
 #[cfg(feature = "embedded")]
 mod embedded_tables;
@@ -21,6 +23,8 @@ pub use embedded::EmbeddedTransport;
 
 use crate::Result;
 use aws_sdk_dynamodb::operation::{
+    batch_get_item::{BatchGetItemInput, BatchGetItemOutput},
+    batch_write_item::{BatchWriteItemInput, BatchWriteItemOutput},
     create_table::{CreateTableInput, CreateTableOutput},
     delete_item::{DeleteItemInput, DeleteItemOutput},
     delete_table::{DeleteTableInput, DeleteTableOutput},
@@ -29,6 +33,8 @@ use aws_sdk_dynamodb::operation::{
     put_item::{PutItemInput, PutItemOutput},
     query::{QueryInput, QueryOutput},
     scan::{ScanInput, ScanOutput},
+    transact_get_items::{TransactGetItemsInput, TransactGetItemsOutput},
+    transact_write_items::{TransactWriteItemsInput, TransactWriteItemsOutput},
     update_item::{UpdateItemInput, UpdateItemOutput},
     update_time_to_live::{UpdateTimeToLiveInput, UpdateTimeToLiveOutput},
 };
@@ -59,6 +65,14 @@ pub enum Request {
     Query(QueryInput),
     /// Scan: one page of one segment.
     Scan(ScanInput),
+    /// BatchGetItem: up to 100 keys.
+    BatchGetItem(BatchGetItemInput),
+    /// BatchWriteItem: up to 25 puts and deletes.
+    BatchWriteItem(BatchWriteItemInput),
+    /// TransactWriteItems: all or nothing.
+    TransactWriteItems(TransactWriteItemsInput),
+    /// TransactGetItems: a consistent snapshot of several items.
+    TransactGetItems(TransactGetItemsInput),
 }
 
 /// DynamoDB's answer to a [`Request`], of the matching variant.
@@ -86,6 +100,14 @@ pub enum Response {
     Query(QueryOutput),
     /// Scan.
     Scan(ScanOutput),
+    /// BatchGetItem.
+    BatchGetItem(BatchGetItemOutput),
+    /// BatchWriteItem.
+    BatchWriteItem(BatchWriteItemOutput),
+    /// TransactWriteItems.
+    TransactWriteItems(TransactWriteItemsOutput),
+    /// TransactGetItems.
+    TransactGetItems(TransactGetItemsOutput),
 }
 
 impl Request {
@@ -102,6 +124,10 @@ impl Request {
             Request::UpdateTimeToLive(_) => "UpdateTimeToLive",
             Request::Query(_) => "Query",
             Request::Scan(_) => "Scan",
+            Request::BatchGetItem(_) => "BatchGetItem",
+            Request::BatchWriteItem(_) => "BatchWriteItem",
+            Request::TransactWriteItems(_) => "TransactWriteItems",
+            Request::TransactGetItems(_) => "TransactGetItems",
         }
     }
 }
@@ -155,4 +181,8 @@ from_response!(
     UpdateTimeToLive => UpdateTimeToLiveOutput,
     Query => QueryOutput,
     Scan => ScanOutput,
+    BatchGetItem => BatchGetItemOutput,
+    BatchWriteItem => BatchWriteItemOutput,
+    TransactWriteItems => TransactWriteItemsOutput,
+    TransactGetItems => TransactGetItemsOutput,
 );

@@ -18,7 +18,7 @@ pub(crate) fn stub(input: &DeriveInput) -> TokenStream {
         const _: () = {
             #[automatically_derived]
             impl #impl_generics #krate::__private::DynoModel for #ident #ty_generics #where_clause {
-                type Key = #krate::__private::FallbackKey;
+                type Key = #krate::__private::FallbackKey<Self>;
                 type Snapshot = ();
                 const SCHEMA: &'static #krate::__private::TableSchema = #krate::__private::FALLBACK_SCHEMA;
                 const FIELDS: &'static [#krate::__private::FieldInfo] = &[];

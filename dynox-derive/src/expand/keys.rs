@@ -28,6 +28,7 @@ pub(crate) fn key_struct(model: &Model) -> TokenStream {
 pub(crate) fn key_impl(model: &Model) -> TokenStream {
     let krate = &model.krate;
     let key = model.key_ident();
+    let ident = &model.ident;
     let keys = model.keys();
     let n = keys.len();
     let puts = keys.iter().map(|f| {
@@ -37,6 +38,7 @@ pub(crate) fn key_impl(model: &Model) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl #krate::__private::ModelKey for #key {
+            type Model = #ident;
             fn to_key_item(&self) -> #krate::__private::Item {
                 let mut __dynox_item = #krate::__private::new_item(#n);
                 #(#puts)*

@@ -7,6 +7,8 @@ use crate::AttributeValue;
 use aws_sdk_dynamodb::types::ConsumedCapacity;
 use std::collections::HashMap;
 
+mod batch;
+
 /// Length of a JSON string literal, quotes and escapes included.
 fn string(s: &str) -> usize {
     2 + s
@@ -106,6 +108,10 @@ impl Object {
 
 fn number(x: f64) -> usize {
     format!("{x:?}").len()
+}
+
+fn capacities(v: &[ConsumedCapacity]) -> usize {
+    array(v.iter().map(capacity))
 }
 
 fn capacity(c: &ConsumedCapacity) -> usize {
@@ -314,6 +320,10 @@ pub(crate) fn request(r: &Request) -> usize {
         Request::UpdateTimeToLive(i) => {
             o.str("TableName", i.table_name.as_deref());
         }
+        Request::BatchGetItem(i) => batch::batch_get_request(&mut o, i),
+        Request::BatchWriteItem(i) => batch::batch_write_request(&mut o, i),
+        Request::TransactWriteItems(i) => batch::transact_write_request(&mut o, i),
+        Request::TransactGetItems(i) => batch::transact_get_request(&mut o, i),
     }
     o.len
 }
@@ -364,6 +374,16 @@ pub(crate) fn response(r: &Response) -> usize {
                 .opt("LastEvaluatedKey", x.last_evaluated_key.as_ref(), item)
                 .opt("ConsumedCapacity", x.consumed_capacity.as_ref(), capacity);
         }
+        Response::BatchGetItem(x) => batch::batch_get_response(&mut o, x),
+        Response::BatchWriteItem(x) => batch::batch_write_response(&mut o, x),
+        Response::TransactWriteItems(x) => {
+            o.opt(
+                "ConsumedCapacity",
+                x.consumed_capacity.as_deref(),
+                capacities,
+            );
+        }
+        Response::TransactGetItems(x) => batch::transact_get_response(&mut o, x),
         Response::CreateTable(_)
         | Response::DescribeTable(_)
         | Response::DeleteTable(_)
@@ -379,19 +399,55 @@ pub(crate) fn items(r: &Response) -> u64 {
         Response::GetItem(x) => u64::from(x.item.is_some()),
         Response::Query(x) => x.count.max(0) as u64,
         Response::Scan(x) => x.count.max(0) as u64,
+        Response::BatchGetItem(x) => x
+            .responses
+            .as_ref()
+            .map_or(0, |r| r.values().map(|v| v.len() as u64).sum()),
+        Response::TransactGetItems(x) => x
+            .responses
+            .as_ref()
+            .map_or(0, |r| r.iter().filter(|r| r.item.is_some()).count() as u64),
         _ => 0,
     }
 }
 
-/// The consumed capacity a response reports.
-pub(crate) fn consumed(r: &Response) -> Option<&ConsumedCapacity> {
+/// Capacity units a response reports, summed over its tables.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub(crate) struct Units {
+    pub(crate) total: f64,
+    pub(crate) read: Option<f64>,
+    pub(crate) write: Option<f64>,
+}
+
+impl Units {
+    fn add(mut self, c: &ConsumedCapacity) -> Self {
+        let sum = |a: Option<f64>, b: Option<f64>| match (a, b) {
+            (None, None) => None,
+            (a, b) => Some(a.unwrap_or(0.0) + b.unwrap_or(0.0)),
+        };
+        self.total += c.capacity_units.unwrap_or(0.0);
+        self.read = sum(self.read, c.read_capacity_units);
+        self.write = sum(self.write, c.write_capacity_units);
+        self
+    }
+}
+
+/// The consumed capacity a response reports (several tables' for batches and transactions).
+pub(crate) fn consumed(r: &Response) -> Option<Units> {
+    let one = |c: Option<&ConsumedCapacity>| c.map(|c| Units::default().add(c));
+    let many =
+        |c: Option<&Vec<ConsumedCapacity>>| c.map(|v| v.iter().fold(Units::default(), Units::add));
     match r {
-        Response::PutItem(x) => x.consumed_capacity.as_ref(),
-        Response::GetItem(x) => x.consumed_capacity.as_ref(),
-        Response::UpdateItem(x) => x.consumed_capacity.as_ref(),
-        Response::DeleteItem(x) => x.consumed_capacity.as_ref(),
-        Response::Query(x) => x.consumed_capacity.as_ref(),
-        Response::Scan(x) => x.consumed_capacity.as_ref(),
+        Response::PutItem(x) => one(x.consumed_capacity.as_ref()),
+        Response::GetItem(x) => one(x.consumed_capacity.as_ref()),
+        Response::UpdateItem(x) => one(x.consumed_capacity.as_ref()),
+        Response::DeleteItem(x) => one(x.consumed_capacity.as_ref()),
+        Response::Query(x) => one(x.consumed_capacity.as_ref()),
+        Response::Scan(x) => one(x.consumed_capacity.as_ref()),
+        Response::BatchGetItem(x) => many(x.consumed_capacity.as_ref()),
+        Response::BatchWriteItem(x) => many(x.consumed_capacity.as_ref()),
+        Response::TransactWriteItems(x) => many(x.consumed_capacity.as_ref()),
+        Response::TransactGetItems(x) => many(x.consumed_capacity.as_ref()),
         _ => None,
     }
 }

@@ -1,0 +1,362 @@
+//! BatchWriteItem for any number of puts and deletes: `db.batch_write()`.
+
+use super::batch_keys::KeyId;
+use super::retry::{drive, RetryPolicy};
+use super::{size_check, OpFuture};
+use crate::metrics::OperationKind;
+use crate::transport::Request;
+use crate::{DynoModel, Dynox, Error, Item, ModelKey, Result, Unprocessed};
+use aws_sdk_dynamodb::operation::batch_write_item::{BatchWriteItemInput, BatchWriteItemOutput};
+use aws_sdk_dynamodb::types::{DeleteRequest, PutRequest, ReturnConsumedCapacity, WriteRequest};
+use futures::StreamExt;
+use std::collections::HashMap;
+use std::future::IntoFuture;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// DynamoDB's limit of puts and deletes in one BatchWriteItem.
+pub const MAX_BATCH_WRITE_ITEMS: usize = 25;
+
+/// DynamoDB's limit on the size of one BatchWriteItem request.
+const MAX_BATCH_WRITE_BYTES: usize = 16 * 1024 * 1024;
+
+/// One put or delete, with the table it goes to.
+#[derive(Debug, Clone)]
+struct Write {
+    table: String,
+    op: Op,
+}
+
+#[derive(Debug, Clone)]
+enum Op {
+    Put(Item),
+    Delete(Item),
+}
+
+impl Op {
+    fn request(&self) -> Result<WriteRequest> {
+        let build = super::table::build_error;
+        Ok(match self {
+            Op::Put(item) => WriteRequest::builder().put_request(
+                PutRequest::builder()
+                    .set_item(Some(item.clone()))
+                    .build()
+                    .map_err(build)?,
+            ),
+            Op::Delete(key) => WriteRequest::builder().delete_request(
+                DeleteRequest::builder()
+                    .set_key(Some(key.clone()))
+                    .build()
+                    .map_err(build)?,
+            ),
+        }
+        .build())
+    }
+
+    /// A write DynamoDB handed back as unprocessed.
+    fn from_request(w: WriteRequest) -> Result<Op> {
+        match (w.put_request, w.delete_request) {
+            (Some(p), _) => Ok(Op::Put(p.item)),
+            (None, Some(d)) => Ok(Op::Delete(d.key)),
+            (None, None) => Err(Error::backend(
+                "MalformedResponse",
+                "UnprocessedItems held a write that is neither a put nor a delete",
+            )),
+        }
+    }
+}
+
+/// What a batch write did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct BatchWriteReport {
+    /// Puts and deletes DynamoDB applied.
+    pub written: usize,
+    /// Earlier writes to a key that a later write of the same batch replaced
+    /// (DynamoDB refuses two writes to one key in a request; the last wins,
+    /// as if they ran in order).
+    pub coalesced: usize,
+    /// BatchWriteItem requests sent.
+    pub requests: usize,
+    /// Of them, retries of unprocessed items or throttled requests.
+    pub retries: usize,
+}
+
+/// Puts and deletes of any models, mixed and across tables, in as many
+/// BatchWriteItem requests as they need (at most 25 writes and 16 MB each),
+/// sent a few at a time; items DynamoDB leaves unprocessed are retried with
+/// backoff. Await it to run.
+///
+/// Batch writes run no hooks and check no conditions (DynamoDB's
+/// BatchWriteItem has none). A `#[dyno(version)]` model is stored with its
+/// version plus one, as `save` would, but without the version check. Two
+/// writes to one key: the later replaces the earlier (see
+/// [`BatchWriteReport::coalesced`]).
+///
+/// Before anything is sent, every item is checked against the model's
+/// `max_size` and DynamoDB's 400 KB ([`Error::ItemTooLarge`]). When retries
+/// run out, the result is [`Error::BatchIncomplete`] listing every write not
+/// done; the others are stored.
+#[must_use = "an operation does nothing until awaited"]
+pub struct BatchWrite<'a> {
+    db: &'a Dynox,
+    writes: Vec<Write>,
+    index: HashMap<KeyId, usize>,
+    coalesced: usize,
+    refused: Option<Error>,
+    concurrency: usize,
+    retry: RetryPolicy,
+}
+
+impl std::fmt::Debug for BatchWrite<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BatchWrite")
+            .field("writes", &self.writes.len())
+            .field("coalesced", &self.coalesced)
+            .field("concurrency", &self.concurrency)
+            .field("retry", &self.retry)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Dynox {
+    /// A batch of puts and deletes. See [`BatchWrite`].
+    pub fn batch_write(&self) -> BatchWrite<'_> {
+        BatchWrite {
+            db: self,
+            writes: Vec::new(),
+            index: HashMap::new(),
+            coalesced: 0,
+            refused: None,
+            concurrency: 4,
+            retry: RetryPolicy::default(),
+        }
+    }
+}
+
+impl<'a> BatchWrite<'a> {
+    fn push<M: DynoModel>(&mut self, op: Op) {
+        let table = self.db.table_name::<M>().into_owned();
+        let (Op::Put(item) | Op::Delete(item)) = &op;
+        let id = KeyId::of(&table, M::SCHEMA, item);
+        let write = Write { table, op };
+        match self.index.get(&id) {
+            Some(&at) => {
+                self.writes[at] = write;
+                self.coalesced += 1;
+            }
+            None => {
+                self.index.insert(id, self.writes.len());
+                self.writes.push(write);
+            }
+        }
+    }
+
+    /// Puts `value` as a whole item (create or replace).
+    pub fn put<M: DynoModel>(mut self, value: &M) -> Self {
+        let mut item = value.to_item();
+        if let Some(attribute) = M::SCHEMA.version_attribute {
+            item.insert(
+                attribute.to_owned(),
+                crate::AttributeValue::N((value.version() + 1).to_string()),
+            );
+        }
+        if let Err(e) = size_check::check::<M>(&item) {
+            self.refused.get_or_insert(e);
+            return self;
+        }
+        self.push::<M>(Op::Put(item));
+        self
+    }
+
+    /// Puts every value.
+    pub fn put_all<'v, M: DynoModel>(mut self, values: impl IntoIterator<Item = &'v M>) -> Self {
+        for value in values {
+            self = self.put(value);
+        }
+        self
+    }
+
+    /// Deletes the item with `key` (nothing happens when there is none).
+    pub fn delete<K: ModelKey>(mut self, key: K) -> Self {
+        self.push::<K::Model>(Op::Delete(key.to_key_item()));
+        self
+    }
+
+    /// Deletes the items with these keys.
+    pub fn delete_all<K: ModelKey>(mut self, keys: impl IntoIterator<Item = K>) -> Self {
+        for key in keys {
+            self = self.delete(key);
+        }
+        self
+    }
+
+    /// How many requests run at once (default 4, at least 1).
+    pub fn concurrency(mut self, n: usize) -> Self {
+        self.concurrency = n.max(1);
+        self
+    }
+
+    /// How unprocessed items are retried (see [`RetryPolicy`]).
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// The number of writes the batch holds (after coalescing).
+    pub fn len(&self) -> usize {
+        self.writes.len()
+    }
+
+    /// Whether the batch holds no writes.
+    pub fn is_empty(&self) -> bool {
+        self.writes.is_empty()
+    }
+
+    async fn run(self) -> Result<BatchWriteReport> {
+        if let Some(e) = self.refused {
+            return Err(e);
+        }
+        let mut report = BatchWriteReport {
+            written: self.writes.len(),
+            coalesced: self.coalesced,
+            ..BatchWriteReport::default()
+        };
+        drop(self.index);
+        let stop = AtomicBool::new(false);
+        let (db, retry, stop) = (self.db, &self.retry, &stop);
+        let results: Vec<_> = futures::stream::iter(split(self.writes))
+            .map(|chunk| async move {
+                let driven = drive(retry, stop, chunk, |writes: &[Write]| send(db, writes)).await;
+                if driven.failed.is_some() {
+                    stop.store(true, Ordering::Relaxed);
+                }
+                driven
+            })
+            .buffer_unordered(self.concurrency)
+            .collect()
+            .await;
+        let mut unprocessed = Vec::new();
+        let mut cause = None;
+        for driven in results {
+            report.requests += driven.requests as usize;
+            report.retries += driven.retries as usize;
+            if let Some((writes, error)) = driven.failed {
+                unprocessed.extend(writes.into_iter().map(unprocessed_write));
+                if cause.is_none() || matches!(cause, Some(Error::Throttled { .. })) {
+                    cause = Some(error);
+                }
+            }
+        }
+        match cause {
+            None => Ok(report),
+            Some(cause) => Err(Error::BatchIncomplete {
+                unprocessed,
+                read: Vec::new(),
+                cause: Box::new(cause),
+            }),
+        }
+    }
+}
+
+/// Requests of at most 25 writes and 16 MB, in the order the writes came.
+fn split(writes: Vec<Write>) -> Vec<Vec<Write>> {
+    let mut chunks = Vec::with_capacity(writes.len().div_ceil(MAX_BATCH_WRITE_ITEMS));
+    let mut current: Vec<Write> = Vec::new();
+    let mut bytes = 0;
+    for write in writes {
+        let size = write_size(&write);
+        if current.len() == MAX_BATCH_WRITE_ITEMS
+            || (bytes + size > MAX_BATCH_WRITE_BYTES && !current.is_empty())
+        {
+            chunks.push(std::mem::take(&mut current));
+            bytes = 0;
+        }
+        bytes += size;
+        current.push(write);
+    }
+    if !current.is_empty() {
+        chunks.push(current);
+    }
+    chunks
+}
+
+/// Wire size of one write with its table name (an upper bound of its share).
+fn write_size(w: &Write) -> usize {
+    let (Op::Put(item) | Op::Delete(item)) = &w.op;
+    w.table.len() + 32 + crate::wire_size::item(item)
+}
+
+fn unprocessed_write(w: Write) -> Unprocessed {
+    match w.op {
+        Op::Put(item) => Unprocessed::Put {
+            table: w.table,
+            item,
+        },
+        Op::Delete(key) => Unprocessed::Delete {
+            table: w.table,
+            key,
+        },
+    }
+}
+
+/// One BatchWriteItem of `writes`; answers with the writes left unprocessed.
+fn send<'d>(
+    db: &'d Dynox,
+    writes: &[Write],
+) -> impl std::future::Future<Output = Result<(Vec<()>, Vec<Write>)>> + 'd {
+    // the request is built now, so the future holds no borrow of `writes`
+    let request = build_request(writes);
+    async move {
+        let (label, input) = request?;
+        let output: BatchWriteItemOutput = db
+            .send(
+                OperationKind::BatchWriteItem,
+                &label,
+                Request::BatchWriteItem(input),
+            )
+            .await?;
+        let mut rest = Vec::new();
+        for (table, requests) in output.unprocessed_items.unwrap_or_default() {
+            for request in requests {
+                rest.push(Write {
+                    table: table.clone(),
+                    op: Op::from_request(request)?,
+                });
+            }
+        }
+        Ok((Vec::new(), rest))
+    }
+}
+
+fn build_request(writes: &[Write]) -> Result<(String, BatchWriteItemInput)> {
+    let mut request_items: HashMap<String, Vec<WriteRequest>> = HashMap::new();
+    for w in writes {
+        request_items
+            .entry(w.table.clone())
+            .or_default()
+            .push(w.op.request()?);
+    }
+    let label = tables_label(request_items.keys());
+    let input = BatchWriteItemInput::builder()
+        .set_request_items(Some(request_items))
+        .return_consumed_capacity(ReturnConsumedCapacity::Total)
+        .build()
+        .map_err(super::table::build_error)?;
+    Ok((label, input))
+}
+
+/// The metrics label of a request over several tables: their names, sorted, comma-joined.
+pub(crate) fn tables_label<'t>(tables: impl Iterator<Item = &'t String>) -> String {
+    let mut names: Vec<&str> = tables.map(String::as_str).collect();
+    names.sort_unstable();
+    names.dedup();
+    names.join(",")
+}
+
+impl<'a> IntoFuture for BatchWrite<'a> {
+    type Output = Result<BatchWriteReport>;
+    type IntoFuture = OpFuture<'a, BatchWriteReport>;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.run())
+    }
+}

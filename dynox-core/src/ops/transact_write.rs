@@ -1,0 +1,315 @@
+//! TransactWriteItems: `db.transact_write().put(..).update(..).await`.
+
+use super::batch_write::tables_label;
+use super::requests::{render, Rendered};
+use super::update_expr::UpdateActions;
+use super::update_methods::update_methods;
+use super::{size_check, versioning, OpFuture};
+use crate::condition::Condition;
+use crate::metrics::OperationKind;
+use crate::transport::Request;
+use crate::{DynoModel, Dynox, Error, ModelKey, Result};
+use aws_sdk_dynamodb::operation::transact_write_items::{
+    TransactWriteItemsInput, TransactWriteItemsOutput,
+};
+use aws_sdk_dynamodb::types::{
+    ConditionCheck, Delete, Put, ReturnConsumedCapacity, ReturnValuesOnConditionCheckFailure,
+    TransactWriteItem, Update,
+};
+use std::future::IntoFuture;
+use std::marker::PhantomData;
+
+/// DynamoDB's limit of actions in one transaction.
+pub const MAX_TRANSACTION_ITEMS: usize = 100;
+
+/// DynamoDB's limit on the total size of a transaction's items.
+const MAX_TRANSACTION_BYTES: usize = 4 * 1024 * 1024;
+
+/// Writes that all happen or none do (TransactWriteItems): puts, updates,
+/// deletes and condition checks on items of any models, up to 100 of them
+/// and 4 MB. Await it to run.
+///
+/// Each action's condition is checked on the item as stored; when any fails,
+/// nothing is written and the result is [`Error::TransactionCanceled`] with a
+/// reason per action, in the order they were added (`None` for the actions
+/// that did not fail), carrying the stored item where DynamoDB returns it.
+/// A `put` of a `#[dyno(version)]` model checks and advances the version as
+/// `save` does. Transactions run no hooks.
+#[must_use = "an operation does nothing until awaited"]
+pub struct TransactWrite<'a> {
+    db: &'a Dynox,
+    items: Vec<TransactWriteItem>,
+    tables: Vec<String>,
+    bytes: usize,
+    token: Option<String>,
+    refused: Option<Error>,
+}
+
+impl std::fmt::Debug for TransactWrite<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TransactWrite")
+            .field("actions", &self.items.len())
+            .field("tables", &self.tables)
+            .field("idempotency_token", &self.token.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Dynox {
+    /// A write transaction. See [`TransactWrite`].
+    pub fn transact_write(&self) -> TransactWrite<'_> {
+        TransactWrite {
+            db: self,
+            items: Vec::new(),
+            tables: Vec::new(),
+            bytes: 0,
+            token: None,
+            refused: None,
+        }
+    }
+}
+
+/// The actions of an update inside a transaction: the typed `set`, `add`,
+/// `remove`, ... of [`crate::ops::UpdateByKey`], and its `condition`.
+#[derive(Debug)]
+pub struct TransactUpdate<'a, M: DynoModel> {
+    actions: UpdateActions,
+    condition: Option<Condition<M>>,
+    _lifetime: PhantomData<&'a ()>,
+}
+
+update_methods!(TransactUpdate);
+
+impl<M: DynoModel> TransactUpdate<'_, M> {
+    /// Only update when `condition` holds on the stored item (ANDed with any
+    /// earlier condition); otherwise the transaction is cancelled.
+    pub fn condition(mut self, condition: Condition<M>) -> Self {
+        self.condition = versioning::and(self.condition.take(), Some(condition));
+        self
+    }
+}
+
+fn on_failure() -> ReturnValuesOnConditionCheckFailure {
+    ReturnValuesOnConditionCheckFailure::AllOld
+}
+
+impl<'a> TransactWrite<'a> {
+    fn add<M: DynoModel>(mut self, built: Result<TransactWriteItem>, bytes: usize) -> Self {
+        match built {
+            Ok(item) => {
+                self.items.push(item);
+                self.tables.push(self.db.table_name::<M>().into_owned());
+                self.bytes += bytes;
+            }
+            Err(e) => {
+                self.refused.get_or_insert(e);
+            }
+        }
+        self
+    }
+
+    /// Puts `value` as a whole item. For a `#[dyno(version)]` model: stored
+    /// with its version plus one, if the stored version is the value's.
+    pub fn put<M: DynoModel>(self, value: &M) -> Self {
+        self.put_with(value, None)
+    }
+
+    /// Puts `value` if `condition` holds on the stored item (and the version check).
+    pub fn put_if<M: DynoModel>(self, value: &M, condition: Condition<M>) -> Self {
+        self.put_with(value, Some(condition))
+    }
+
+    fn put_with<M: DynoModel>(self, value: &M, condition: Option<Condition<M>>) -> Self {
+        let mut item = value.to_item();
+        let expected = value.version();
+        if let Some(attribute) = M::SCHEMA.version_attribute {
+            item.insert(
+                attribute.to_owned(),
+                crate::AttributeValue::N((expected + 1).to_string()),
+            );
+        }
+        let bytes = crate::item_size(&item);
+        let built = size_check::check::<M>(&item).and_then(|()| {
+            let condition = versioning::and(condition, versioning::version_check::<M>(expected));
+            let r = render(None, condition.as_ref());
+            let put = Put::builder()
+                .table_name(self.db.table_name::<M>())
+                .set_item(Some(item))
+                .set_condition_expression(r.condition)
+                .set_expression_attribute_names(r.names)
+                .set_expression_attribute_values(r.values)
+                .return_values_on_condition_check_failure(on_failure())
+                .build()
+                .map_err(super::table::build_error)?;
+            Ok(TransactWriteItem::builder().put(put).build())
+        });
+        self.add::<M>(built, bytes)
+    }
+
+    /// Updates the item with `key`: `|u| u.set(User::NAME, "Ann").condition(..)`.
+    /// Like UpdateItem, it creates the item when none has the key, unless a
+    /// condition says otherwise.
+    pub fn update<K: ModelKey>(
+        self,
+        key: K,
+        actions: impl FnOnce(TransactUpdate<'static, K::Model>) -> TransactUpdate<'static, K::Model>,
+    ) -> Self {
+        let u = actions(TransactUpdate {
+            actions: UpdateActions::default(),
+            condition: None,
+            _lifetime: PhantomData,
+        });
+        if u.actions.is_empty() {
+            return self.add::<K::Model>(
+                Err(Error::Validation {
+                    message: "an update in a transaction needs at least one action (set, remove, add, ...)"
+                        .to_owned(),
+                }),
+                0,
+            );
+        }
+        let key = key.to_key_item();
+        let bytes = crate::item_size(&key);
+        let r: Rendered = render(Some(&u.actions), u.condition.as_ref());
+        let built = Update::builder()
+            .table_name(self.db.table_name::<K::Model>())
+            .set_key(Some(key))
+            .set_update_expression(r.update)
+            .set_condition_expression(r.condition)
+            .set_expression_attribute_names(r.names)
+            .set_expression_attribute_values(r.values)
+            .return_values_on_condition_check_failure(on_failure())
+            .build()
+            .map(|u| TransactWriteItem::builder().update(u).build())
+            .map_err(super::table::build_error);
+        self.add::<K::Model>(built, bytes)
+    }
+
+    /// Deletes the item with `key`.
+    pub fn delete<K: ModelKey>(self, key: K) -> Self {
+        self.delete_with(key, None)
+    }
+
+    /// Deletes the item with `key` if `condition` holds on it.
+    pub fn delete_if<K: ModelKey>(self, key: K, condition: Condition<K::Model>) -> Self {
+        self.delete_with(key, Some(condition))
+    }
+
+    /// Deletes the item of `value`; for a `#[dyno(version)]` model, only if
+    /// the stored version is the value's.
+    pub fn delete_value<M: DynoModel>(self, value: &M) -> Self {
+        let version = value.version();
+        let check = if version > 0 {
+            versioning::version_check::<M>(version)
+        } else {
+            None
+        };
+        self.delete_item::<M>(value.key().to_key_item(), check)
+    }
+
+    fn delete_with<K: ModelKey>(self, key: K, condition: Option<Condition<K::Model>>) -> Self {
+        self.delete_item::<K::Model>(key.to_key_item(), condition)
+    }
+
+    fn delete_item<M: DynoModel>(self, key: crate::Item, condition: Option<Condition<M>>) -> Self {
+        let bytes = crate::item_size(&key);
+        let r = render(None, condition.as_ref());
+        let built = Delete::builder()
+            .table_name(self.db.table_name::<M>())
+            .set_key(Some(key))
+            .set_condition_expression(r.condition)
+            .set_expression_attribute_names(r.names)
+            .set_expression_attribute_values(r.values)
+            .return_values_on_condition_check_failure(on_failure())
+            .build()
+            .map(|d| TransactWriteItem::builder().delete(d).build())
+            .map_err(super::table::build_error);
+        self.add::<M>(built, bytes)
+    }
+
+    /// Cancels the transaction unless `condition` holds on the item with
+    /// `key`, writing nothing to that item.
+    pub fn check<K: ModelKey>(self, key: K, condition: Condition<K::Model>) -> Self {
+        let key = key.to_key_item();
+        let bytes = crate::item_size(&key);
+        let r = render(None, Some(&condition));
+        let built = ConditionCheck::builder()
+            .table_name(self.db.table_name::<K::Model>())
+            .set_key(Some(key))
+            .set_condition_expression(r.condition)
+            .set_expression_attribute_names(r.names)
+            .set_expression_attribute_values(r.values)
+            .return_values_on_condition_check_failure(on_failure())
+            .build()
+            .map(|c| TransactWriteItem::builder().condition_check(c).build())
+            .map_err(super::table::build_error);
+        self.add::<K::Model>(built, bytes)
+    }
+
+    /// DynamoDB's ClientRequestToken: the same transaction sent again with
+    /// the same token within 10 minutes (a retry after a lost answer) is
+    /// applied once.
+    pub fn idempotency_token(mut self, token: impl Into<String>) -> Self {
+        self.token = Some(token.into());
+        self
+    }
+
+    /// The number of actions so far.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Whether the transaction has no actions.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    async fn run(self) -> Result<()> {
+        if let Some(e) = self.refused {
+            return Err(e);
+        }
+        if self.items.is_empty() {
+            return Ok(());
+        }
+        if self.items.len() > MAX_TRANSACTION_ITEMS {
+            return Err(Error::Validation {
+                message: format!(
+                    "a transaction holds at most {MAX_TRANSACTION_ITEMS} actions, this one has {}; split it, or use a batch write if the writes need not be atomic",
+                    self.items.len()
+                ),
+            });
+        }
+        if self.bytes > MAX_TRANSACTION_BYTES {
+            return Err(Error::Validation {
+                message: format!(
+                    "a transaction's items total at most {MAX_TRANSACTION_BYTES} bytes, this one has {}; split it",
+                    self.bytes
+                ),
+            });
+        }
+        let label = tables_label(self.tables.iter());
+        let input = TransactWriteItemsInput::builder()
+            .set_transact_items(Some(self.items))
+            .set_client_request_token(self.token)
+            .return_consumed_capacity(ReturnConsumedCapacity::Total)
+            .build()
+            .map_err(super::table::build_error)?;
+        let _: TransactWriteItemsOutput = self
+            .db
+            .send(
+                OperationKind::TransactWriteItems,
+                &label,
+                Request::TransactWriteItems(input),
+            )
+            .await?;
+        Ok(())
+    }
+}
+
+impl<'a> IntoFuture for TransactWrite<'a> {
+    type Output = Result<()>;
+    type IntoFuture = OpFuture<'a, ()>;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.run())
+    }
+}
