@@ -2,6 +2,7 @@
 
 use super::embedded_batch;
 use super::embedded_convert::*;
+use super::embedded_reads::{self, PageRows};
 use super::embedded_tables;
 use super::{Request, Response, Transport};
 use crate::Result;
@@ -16,6 +17,7 @@ use futures::future::BoxFuture;
 #[derive(Clone)]
 pub struct EmbeddedTransport {
     db: dynoxide::Database,
+    page_rows: PageRows,
 }
 
 impl std::fmt::Debug for EmbeddedTransport {
@@ -28,13 +30,47 @@ impl EmbeddedTransport {
     /// A fresh in-memory engine.
     pub fn memory() -> Result<Self> {
         let db = dynoxide::Database::memory().map_err(map_error)?;
-        Ok(EmbeddedTransport { db })
+        Ok(EmbeddedTransport {
+            db,
+            page_rows: PageRows::default(),
+        })
     }
 
     /// An engine kept in the SQLite file at `path` (created if missing).
     pub fn file(path: &str) -> Result<Self> {
         let db = dynoxide::Database::new(path).map_err(map_error)?;
-        Ok(EmbeddedTransport { db })
+        Ok(EmbeddedTransport {
+            db,
+            page_rows: PageRows::default(),
+        })
+    }
+
+    /// One page of a Query or Scan. Without a Limit, dynoxide loads every
+    /// remaining row of the partition or table before it cuts the page at
+    /// 1 MB, so each page would cost memory and time in proportion to all the
+    /// rest. A page read with any Limit above the rows it evaluates is the
+    /// same page (items, LastEvaluatedKey, counts, capacity), so ask for a
+    /// likely number of rows and double it while the engine uses them all.
+    fn page<O: embedded_reads::PageOutput>(
+        &self,
+        limit: Option<i32>,
+        mut read: impl FnMut(Option<usize>) -> Result<O>,
+    ) -> Result<O> {
+        if limit.is_some() {
+            return read(embedded_reads::limit(limit)?);
+        }
+        let mut rows = self.page_rows.guess();
+        loop {
+            let out = read(Some(rows))?;
+            let scanned = out.scanned();
+            if scanned < rows {
+                if out.has_more() {
+                    self.page_rows.learn(scanned);
+                }
+                return Ok(out);
+            }
+            rows = rows.saturating_mul(2);
+        }
     }
 
     fn execute(&self, request: Request) -> Result<Response> {
@@ -129,71 +165,12 @@ impl EmbeddedTransport {
                         .build(),
                 )
             }
-            Request::Query(i) => {
-                let out = db
-                    .query(actions::query::QueryRequest {
-                        table_name: i.table_name.unwrap_or_default(),
-                        key_condition_expression: i.key_condition_expression,
-                        filter_expression: i.filter_expression,
-                        projection_expression: i.projection_expression,
-                        expression_attribute_names: i.expression_attribute_names,
-                        expression_attribute_values: opt_engine_item(i.expression_attribute_values),
-                        // DynamoDB's default is forward; the engine's field is a plain bool
-                        scan_index_forward: i.scan_index_forward.unwrap_or(true),
-                        limit: limit(i.limit)?,
-                        exclusive_start_key: opt_engine_item(i.exclusive_start_key),
-                        select: i.select.map(|s| s.as_str().to_owned()),
-                        consistent_read: i.consistent_read,
-                        index_name: i.index_name,
-                        return_consumed_capacity: consumed(i.return_consumed_capacity),
-                        ..Default::default()
-                    })
-                    .map_err(map_error)?;
-                Response::Query(
-                    op::query::QueryOutput::builder()
-                        .set_items(
-                            out.items
-                                .map(|v| v.into_iter().map(from_engine_item).collect()),
-                        )
-                        .count(count(out.count))
-                        .scanned_count(count(out.scanned_count))
-                        .set_last_evaluated_key(out.last_evaluated_key.map(from_engine_item))
-                        .set_consumed_capacity(capacity(out.consumed_capacity))
-                        .build(),
-                )
-            }
-            Request::Scan(i) => {
-                let out = db
-                    .scan(actions::scan::ScanRequest {
-                        table_name: i.table_name.unwrap_or_default(),
-                        filter_expression: i.filter_expression,
-                        projection_expression: i.projection_expression,
-                        expression_attribute_names: i.expression_attribute_names,
-                        expression_attribute_values: opt_engine_item(i.expression_attribute_values),
-                        limit: limit(i.limit)?,
-                        exclusive_start_key: opt_engine_item(i.exclusive_start_key),
-                        select: i.select.map(|s| s.as_str().to_owned()),
-                        consistent_read: i.consistent_read,
-                        index_name: i.index_name,
-                        segment: segment(i.segment)?,
-                        total_segments: segment(i.total_segments)?,
-                        return_consumed_capacity: consumed(i.return_consumed_capacity),
-                        ..Default::default()
-                    })
-                    .map_err(map_error)?;
-                Response::Scan(
-                    op::scan::ScanOutput::builder()
-                        .set_items(
-                            out.items
-                                .map(|v| v.into_iter().map(from_engine_item).collect()),
-                        )
-                        .count(count(out.count))
-                        .scanned_count(count(out.scanned_count))
-                        .set_last_evaluated_key(out.last_evaluated_key.map(from_engine_item))
-                        .set_consumed_capacity(capacity(out.consumed_capacity))
-                        .build(),
-                )
-            }
+            Request::Query(i) => Response::Query(
+                self.page(i.limit, |limit| embedded_reads::query(db, i.clone(), limit))?,
+            ),
+            Request::Scan(i) => Response::Scan(
+                self.page(i.limit, |limit| embedded_reads::scan(db, i.clone(), limit))?,
+            ),
             Request::CreateTable(i) => Response::CreateTable(embedded_tables::create_table(db, i)?),
             Request::DescribeTable(i) => {
                 Response::DescribeTable(embedded_tables::describe_table(db, i)?)
@@ -214,30 +191,6 @@ impl EmbeddedTransport {
             }
         })
     }
-}
-
-/// DynamoDB's Limit is a positive 32-bit number; anything else is its validation error.
-fn limit(limit: Option<i32>) -> Result<Option<usize>> {
-    match limit {
-        None => Ok(None),
-        Some(n) if n >= 1 => Ok(Some(n as usize)),
-        Some(n) => Err(crate::Error::Validation {
-            message: format!("Limit must be at least 1, got {n}"),
-        }),
-    }
-}
-
-fn segment(n: Option<i32>) -> Result<Option<u32>> {
-    n.map(|n| {
-        u32::try_from(n).map_err(|_| crate::Error::Validation {
-            message: format!("Segment and TotalSegments must not be negative, got {n}"),
-        })
-    })
-    .transpose()
-}
-
-fn count(n: usize) -> i32 {
-    i32::try_from(n).unwrap_or(i32::MAX)
 }
 
 impl Transport for EmbeddedTransport {

@@ -83,7 +83,16 @@ pub(super) fn map_error(err: DynoxideError) -> Error {
         DynoxideError::ProvisionedThroughputExceededException(message) => {
             Error::Throttled { message }
         }
-        other => Error::backend("EmbeddedEngineError", other.to_string()),
+        // DynamoDB's own code (the part of `__type` after `#`), as the AWS
+        // transport reports it, so matching on `BackendError::code` works on both
+        other => {
+            let code = other
+                .error_type()
+                .rsplit('#')
+                .next()
+                .unwrap_or("EmbeddedEngineError");
+            Error::backend(code, other.to_string())
+        }
     }
 }
 

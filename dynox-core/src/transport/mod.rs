@@ -15,6 +15,8 @@ mod embedded_batch;
 #[cfg(feature = "embedded")]
 mod embedded_convert;
 #[cfg(feature = "embedded")]
+mod embedded_reads;
+#[cfg(feature = "embedded")]
 mod embedded_tables;
 
 pub use aws::AwsTransport;
