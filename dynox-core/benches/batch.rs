@@ -56,11 +56,11 @@ async fn main() -> Result<()> {
     let target = if std::env::var("AWS_ENDPOINT_URL_DYNAMODB").is_ok() {
         "DynamoDB Local"
     } else {
-        "embedded engine"
+        "the embedded engine"
     };
     let data = rows(count);
     println!(
-        "batch write of {count} items of {} bytes to the {target}",
+        "batch write of {count} items of {} bytes to {target}",
         data[0].item_size()
     );
 

@@ -15,10 +15,13 @@ use std::time::Instant;
 #[global_allocator]
 static GLOBAL: &StatsAlloc<std::alloc::System> = &INSTRUMENTED_SYSTEM;
 
-/// Bytes allocated and not yet freed since `region` began.
+/// Bytes allocated and not yet freed since `region` began. stats_alloc
+/// already adds a realloc's growth to `bytes_allocated` (and its shrinking to
+/// `bytes_deallocated`); `bytes_reallocated` repeats that net change, so it
+/// must not be added again.
 fn live(region: &Region<'_, std::alloc::System>) -> i64 {
     let c = region.change();
-    c.bytes_allocated as i64 - c.bytes_deallocated as i64 + c.bytes_reallocated as i64
+    c.bytes_allocated as i64 - c.bytes_deallocated as i64
 }
 
 #[derive(DynoModel, Debug, Clone, PartialEq)]
