@@ -351,3 +351,22 @@ pub fn projected<T: DynoValue>(item: Item) -> Result<T> {
         found: e.found.into_owned(),
     })
 }
+
+/// Renders a condition as its request would carry it (expression, names,
+/// values) and returns the expression's length. For the rendering benchmark.
+#[doc(hidden)]
+pub fn bench_render_condition<M>(condition: &crate::Condition<M>) -> usize {
+    let mut p = crate::expr::Placeholders::default();
+    let expression = condition.render(&mut p);
+    let (names, values) = p.finish();
+    expression.map_or(0, |e| e.len()) + names.map_or(0, |n| n.len()) + values.map_or(0, |v| v.len())
+}
+
+/// Renders the update `actions` builds (with its condition) and returns the
+/// expressions' length. For the rendering benchmark.
+#[doc(hidden)]
+pub fn bench_render_update<M: DynoModel>(
+    actions: impl FnOnce(crate::TransactUpdate<'static, M>) -> crate::TransactUpdate<'static, M>,
+) -> usize {
+    crate::ops::render_update_for_bench(actions)
+}

@@ -31,6 +31,7 @@ pub(crate) struct Wide {
     pub(crate) nickname: Option<String>,
 }
 
+#[allow(dead_code)] // not every benchmark that shares the model uses the sample
 pub(crate) fn sample() -> Wide {
     Wide {
         pk: "USER#123456".into(),

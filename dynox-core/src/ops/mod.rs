@@ -44,6 +44,7 @@ pub use table::{CreateTable, DeleteTable, DescribeTable};
 pub use tracked_delete::TrackedDelete;
 pub use tracked_update::TrackedUpdate;
 pub use transact_get::{TransactGet, TransactGetResult};
+pub(crate) use transact_write::render_update_for_bench;
 pub use transact_write::{TransactUpdate, TransactWrite, MAX_TRANSACTION_ITEMS};
 pub use update::UpdateByKey;
 pub use update_methods::{Addable, Numeric, SetField};

@@ -89,6 +89,28 @@ impl<M: DynoModel> TransactUpdate<'_, M> {
     }
 }
 
+impl<M: DynoModel> TransactUpdate<'_, M> {
+    fn empty() -> Self {
+        TransactUpdate {
+            actions: UpdateActions::default(),
+            condition: None,
+            _lifetime: PhantomData,
+        }
+    }
+}
+
+/// Renders the update `actions` builds, for the rendering benchmark.
+pub(crate) fn render_update_for_bench<M: DynoModel>(
+    actions: impl FnOnce(TransactUpdate<'static, M>) -> TransactUpdate<'static, M>,
+) -> usize {
+    let u = actions(TransactUpdate::empty());
+    let r = render(Some(&u.actions), u.condition.as_ref());
+    r.update.map_or(0, |s| s.len())
+        + r.condition.map_or(0, |s| s.len())
+        + r.names.map_or(0, |n| n.len())
+        + r.values.map_or(0, |v| v.len())
+}
+
 fn on_failure() -> ReturnValuesOnConditionCheckFailure {
     ReturnValuesOnConditionCheckFailure::AllOld
 }
@@ -154,11 +176,7 @@ impl<'a> TransactWrite<'a> {
         key: K,
         actions: impl FnOnce(TransactUpdate<'static, K::Model>) -> TransactUpdate<'static, K::Model>,
     ) -> Self {
-        let u = actions(TransactUpdate {
-            actions: UpdateActions::default(),
-            condition: None,
-            _lifetime: PhantomData,
-        });
+        let u = actions(TransactUpdate::empty());
         if u.actions.is_empty() {
             return self.add::<K::Model>(
                 Err(Error::Validation {
