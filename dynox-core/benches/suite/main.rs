@@ -21,7 +21,10 @@ use workloads::{Fixture, Workload};
 /// The workloads to run: all, or those whose name contains `DYNOX_BENCH_ONLY`.
 fn selected() -> Vec<Workload> {
     let only = std::env::var("DYNOX_BENCH_ONLY").unwrap_or_default();
-    Workload::ALL.into_iter().filter(|w| w.name().contains(only.as_str())).collect()
+    Workload::ALL
+        .into_iter()
+        .filter(|w| w.name().contains(only.as_str()))
+        .collect()
 }
 
 /// Operations per run: (sequential, 32 tasks), on DynamoDB Local and embedded.
