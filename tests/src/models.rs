@@ -368,3 +368,38 @@ pub struct TicketTitle {
     pub state: String,
     pub title: String,
 }
+
+/// A board of eight fields, each owned by one writer, and a shared hit
+/// counter updated atomically: for the concurrency test.
+#[derive(DynoModel, Debug, Clone, PartialEq, Default)]
+#[dyno(table = "boards")]
+pub struct Board {
+    #[dyno(partition_key)]
+    pub id: String,
+    pub f0: u64,
+    pub f1: u64,
+    pub f2: u64,
+    pub f3: u64,
+    pub f4: u64,
+    pub f5: u64,
+    pub f6: u64,
+    pub f7: u64,
+    #[dyno(default)]
+    pub hits: u64,
+}
+
+impl Board {
+    /// The field writer `k` owns.
+    pub fn field_mut(&mut self, k: usize) -> &mut u64 {
+        match k % 8 {
+            0 => &mut self.f0,
+            1 => &mut self.f1,
+            2 => &mut self.f2,
+            3 => &mut self.f3,
+            4 => &mut self.f4,
+            5 => &mut self.f5,
+            6 => &mut self.f6,
+            _ => &mut self.f7,
+        }
+    }
+}
