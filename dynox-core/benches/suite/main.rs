@@ -56,7 +56,7 @@ struct LocalRow {
     raw: (f64, f64),
 }
 
-async fn local_half(ticks: f64) -> Result<Vec<LocalRow>> {
+async fn local_half() -> Result<Vec<LocalRow>> {
     let sdk = aws_sdk_dynamodb::Client::new(&aws_config::load_from_env().await);
     let db =
         Dynox::from_client(sdk.clone()).with_table_prefix(format!("suite{}_", std::process::id()));
@@ -66,12 +66,12 @@ async fn local_half(ticks: f64) -> Result<Vec<LocalRow>> {
         let (seq, conc) = ops(w, true);
         for (tasks, n) in TASKS.into_iter().zip([seq, conc]) {
             // warm the connections and the server's code paths
-            f.raw(w, n.min(50), tasks, ticks).await;
-            f.dynox(w, n.min(50), tasks, ticks).await;
-            let r1 = f.raw(w, n, tasks, ticks).await;
-            let d1 = f.dynox(w, n, tasks, ticks).await;
-            let r2 = f.raw(w, n, tasks, ticks).await;
-            let d2 = f.dynox(w, n, tasks, ticks).await;
+            f.raw(w, n.min(50), tasks).await;
+            f.dynox(w, n.min(50), tasks).await;
+            let r1 = f.raw(w, n, tasks).await;
+            let d1 = f.dynox(w, n, tasks).await;
+            let r2 = f.raw(w, n, tasks).await;
+            let d2 = f.dynox(w, n, tasks).await;
             let row = LocalRow {
                 w,
                 tasks,
@@ -88,14 +88,14 @@ async fn local_half(ticks: f64) -> Result<Vec<LocalRow>> {
     Ok(rows)
 }
 
-async fn embedded_half(ticks: f64) -> Result<Vec<(Workload, u64, f64, f64)>> {
+async fn embedded_half() -> Result<Vec<(Workload, u64, f64, f64)>> {
     let f = Fixture::new(Dynox::memory(), None).await?;
     let mut rows = Vec::new();
     for w in selected() {
         let (seq, conc) = ops(w, false);
         for (tasks, n) in TASKS.into_iter().zip([seq, conc]) {
-            f.dynox(w, n.min(500), tasks, ticks).await;
-            let s = f.dynox(w, n, tasks, ticks).await;
+            f.dynox(w, n.min(500), tasks).await;
+            let s = f.dynox(w, n, tasks).await;
             let cpu = s.cpu_per_op().as_secs_f64() * 1e6;
             eprintln!(
                 "embedded {:<38} {:>2} tasks: {:>9.0} {}/s, CPU/op {:.1} µs",
@@ -125,7 +125,6 @@ async fn main() -> Result<()> {
     if !std::env::args().any(|a| a == "--bench") {
         return Ok(());
     }
-    let ticks = measure::clock_ticks();
     let mut md = String::new();
     let _ = writeln!(
         md,
@@ -133,7 +132,7 @@ async fn main() -> Result<()> {
     );
     let local = std::env::var("AWS_ENDPOINT_URL_DYNAMODB").is_ok();
     if local {
-        let rows = local_half(ticks).await?;
+        let rows = local_half().await?;
         let _ = writeln!(
             md,
             "### DynamoDB Local: dynox vs hand-written aws-sdk-dynamodb\n"
@@ -178,7 +177,7 @@ async fn main() -> Result<()> {
         .expect("chart");
         let _ = writeln!(md, "\n![dynox vs the raw SDK](benchmarks/suite.svg)\n");
     }
-    let rows = embedded_half(ticks).await?;
+    let rows = embedded_half().await?;
     let _ = writeln!(md, "### Embedded engine, through dynox\n");
     let _ = writeln!(md, "| workload | tasks | /s | CPU/op |");
     let _ = writeln!(md, "|---|---|---|---|");

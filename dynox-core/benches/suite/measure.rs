@@ -3,31 +3,18 @@
 use std::future::Future;
 use std::time::{Duration, Instant};
 
-/// Clock ticks per second of /proc's CPU times (`getconf CLK_TCK`).
-pub(crate) fn clock_ticks() -> f64 {
-    std::process::Command::new("getconf")
-        .arg("CLK_TCK")
-        .output()
-        .ok()
-        .and_then(|o| String::from_utf8(o.stdout).ok())
-        .and_then(|s| s.trim().parse().ok())
-        .unwrap_or(100.0)
-}
-
-/// User plus system CPU time of this whole process so far, in ticks.
-fn cpu_ticks() -> u64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    // fields after the command name, which is in parentheses and may hold spaces
-    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
-    let fields: Vec<&str> = rest.split_whitespace().collect();
-    // utime and stime are fields 14 and 15 of the line, 12 and 13 after ')'
-    let field = |i: usize| {
-        fields
-            .get(i)
-            .and_then(|f| f.parse::<u64>().ok())
-            .unwrap_or(0)
+/// Nanoseconds this process's threads have spent on a CPU so far: the sum
+/// of the first field of /proc/self/task/*/schedstat (nanosecond precision,
+/// where /proc/self/stat counts 10 ms ticks).
+fn cpu_nanos() -> u64 {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return 0;
     };
-    field(11) + field(12)
+    tasks
+        .filter_map(|t| t.ok())
+        .filter_map(|t| std::fs::read_to_string(t.path().join("schedstat")).ok())
+        .filter_map(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+        .sum()
 }
 
 /// What one run of a workload measured.
@@ -49,12 +36,12 @@ impl Sample {
 
 /// Runs `ops` operations split over `tasks` concurrent tasks, each running
 /// its share in sequence; `op(i)` is operation number `i`.
-pub(crate) async fn run<F, Fut>(ops: u64, tasks: u64, ticks: f64, op: F) -> Sample
+pub(crate) async fn run<F, Fut>(ops: u64, tasks: u64, op: F) -> Sample
 where
     F: Fn(u64) -> Fut + Clone + Send + 'static,
     Fut: Future<Output = ()> + Send,
 {
-    let cpu0 = cpu_ticks();
+    let cpu0 = cpu_nanos();
     let started = Instant::now();
     let handles: Vec<_> = (0..tasks)
         .map(|t| {
@@ -72,6 +59,6 @@ where
         h.await.expect("workload task");
     }
     let wall = started.elapsed();
-    let cpu = Duration::from_secs_f64((cpu_ticks() - cpu0) as f64 / ticks);
+    let cpu = Duration::from_nanos(cpu_nanos().saturating_sub(cpu0));
     Sample { ops, wall, cpu }
 }

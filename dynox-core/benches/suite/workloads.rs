@@ -92,18 +92,18 @@ impl Fixture {
     }
 
     /// Runs `workload` through dynox with `ops` operations over `tasks` tasks.
-    pub(crate) async fn dynox(&self, w: Workload, ops: u64, tasks: u64, ticks: f64) -> Sample {
+    pub(crate) async fn dynox(&self, w: Workload, ops: u64, tasks: u64) -> Sample {
         let db = self.db.clone();
         match w {
             Workload::Put => {
-                run(ops, tasks, ticks, move |i| {
+                run(ops, tasks, move |i| {
                     let db = db.clone();
                     async move { row("P", i).save(&db).await.expect("put") }
                 })
                 .await
             }
             Workload::Get => {
-                run(ops, tasks, ticks, move |i| {
+                run(ops, tasks, move |i| {
                     let db = db.clone();
                     async move {
                         let sk = format!("S#{:08}", i % GET_ROWS);
@@ -115,7 +115,7 @@ impl Fixture {
             }
             Workload::SmartSave => {
                 let tracked = self.tracked.clone();
-                run(ops, tasks, ticks, move |i| {
+                run(ops, tasks, move |i| {
                     let (db, tracked) = (db.clone(), tracked.clone());
                     async move {
                         let mut p = tracked[(i % PROFILES) as usize].lock().await;
@@ -126,7 +126,7 @@ impl Fixture {
                 .await
             }
             Workload::Query => {
-                run(ops, tasks, ticks, move |_| {
+                run(ops, tasks, move |_| {
                     let db = db.clone();
                     async move {
                         let rows = Row::query(&db, "Q").all().await.expect("query");
@@ -136,7 +136,7 @@ impl Fixture {
                 .await
             }
             Workload::BatchWrite => {
-                let mut s = run(tasks, tasks, ticks, move |t| {
+                let mut s = run(tasks, tasks, move |t| {
                     let db = db.clone();
                     async move {
                         let share: Vec<Row> = (t..BATCH_ITEMS)
@@ -158,12 +158,12 @@ impl Fixture {
     }
 
     /// The same workload in hand-written SDK code, on the same client.
-    pub(crate) async fn raw(&self, w: Workload, ops: u64, tasks: u64, ticks: f64) -> Sample {
+    pub(crate) async fn raw(&self, w: Workload, ops: u64, tasks: u64) -> Sample {
         let sdk = self.sdk.clone().expect("an SDK client");
         let (rows, profiles) = (self.rows.clone(), self.profiles.clone());
         match w {
             Workload::Put => {
-                run(ops, tasks, ticks, move |i| {
+                run(ops, tasks, move |i| {
                     let (sdk, rows) = (sdk.clone(), rows.clone());
                     async move {
                         sdk.put_item()
@@ -181,7 +181,7 @@ impl Fixture {
                 .await
             }
             Workload::Get => {
-                run(ops, tasks, ticks, move |i| {
+                run(ops, tasks, move |i| {
                     let (sdk, rows) = (sdk.clone(), rows.clone());
                     async move {
                         let out = sdk
@@ -200,7 +200,7 @@ impl Fixture {
                 .await
             }
             Workload::SmartSave => {
-                run(ops, tasks, ticks, move |i| {
+                run(ops, tasks, move |i| {
                     let (sdk, profiles) = (sdk.clone(), profiles.clone());
                     async move {
                         sdk.update_item()
@@ -221,7 +221,7 @@ impl Fixture {
                 .await
             }
             Workload::Query => {
-                run(ops, tasks, ticks, move |_| {
+                run(ops, tasks, move |_| {
                     let (sdk, rows) = (sdk.clone(), rows.clone());
                     async move {
                         let mut start = None;
@@ -252,7 +252,7 @@ impl Fixture {
                 .await
             }
             Workload::BatchWrite => {
-                let mut s = run(tasks, tasks, ticks, move |t| {
+                let mut s = run(tasks, tasks, move |t| {
                     let (sdk, rows) = (sdk.clone(), rows.clone());
                     async move {
                         let share: Vec<Row> = (t..BATCH_ITEMS)

@@ -103,12 +103,13 @@ impl<'a, M: DynoModel, O: Send + 'a> BatchGet<'a, M, O> {
 
     async fn run(self) -> Result<Vec<O>> {
         let table = self.db.table_name::<M>();
+        let shared: std::sync::Arc<str> = table.as_ref().into();
         let mut seen = HashSet::with_capacity(self.keys.len());
         let keys: Vec<Item> = self
             .keys
             .iter()
             .map(ModelKey::to_key_item)
-            .filter(|k| seen.insert(KeyId::of(&table, M::SCHEMA, k)))
+            .filter(|k| seen.insert(KeyId::of(&shared, M::SCHEMA, k)))
             .collect();
         drop(seen);
         let (projection, names) = match self.projection {

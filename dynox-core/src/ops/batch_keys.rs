@@ -18,7 +18,7 @@ enum Part {
 /// The table and key values of one item or key.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct KeyId {
-    table: String,
+    table: std::sync::Arc<str>,
     parts: [Part; 2],
 }
 
@@ -34,9 +34,9 @@ fn part(item: &Item, name: Option<&str>) -> Part {
 
 impl KeyId {
     /// The key of `item` (a whole item or just its key attributes) in `table`.
-    pub(crate) fn of(table: &str, schema: &TableSchema, item: &Item) -> Self {
+    pub(crate) fn of(table: &std::sync::Arc<str>, schema: &TableSchema, item: &Item) -> Self {
         KeyId {
-            table: table.to_owned(),
+            table: table.clone(),
             parts: [
                 part(item, Some(schema.partition_key.name)),
                 part(item, schema.sort_key.as_ref().map(|k| k.name)),

@@ -12,6 +12,7 @@ use futures::StreamExt;
 use std::collections::HashMap;
 use std::future::IntoFuture;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 /// DynamoDB's limit of puts and deletes in one BatchWriteItem.
 pub const MAX_BATCH_WRITE_ITEMS: usize = 25;
@@ -22,7 +23,8 @@ const MAX_BATCH_WRITE_BYTES: usize = 16 * 1024 * 1024;
 /// One put or delete, with the table it goes to.
 #[derive(Debug, Clone)]
 struct Write {
-    table: String,
+    // shared by the writes of one table: a batch of 100,000 items holds one copy
+    table: Arc<str>,
     op: Op,
 }
 
@@ -101,6 +103,7 @@ pub struct BatchWrite<'a> {
     db: &'a Dynox,
     writes: Vec<Write>,
     index: HashMap<KeyId, usize>,
+    tables: HashMap<&'static str, Arc<str>>,
     coalesced: usize,
     refused: Option<Error>,
     concurrency: usize,
@@ -125,6 +128,7 @@ impl Dynox {
             db: self,
             writes: Vec::new(),
             index: HashMap::new(),
+            tables: HashMap::new(),
             coalesced: 0,
             refused: None,
             concurrency: 4,
@@ -135,7 +139,12 @@ impl Dynox {
 
 impl<'a> BatchWrite<'a> {
     fn push<M: DynoModel>(&mut self, op: Op) {
-        let table = self.db.table_name::<M>().into_owned();
+        let db = self.db;
+        let table = self
+            .tables
+            .entry(M::SCHEMA.table)
+            .or_insert_with(|| db.table_name::<M>().as_ref().into())
+            .clone();
         let (Op::Put(item) | Op::Delete(item)) = &op;
         let id = KeyId::of(&table, M::SCHEMA, item);
         let write = Write { table, op };
@@ -222,6 +231,7 @@ impl<'a> BatchWrite<'a> {
             ..BatchWriteReport::default()
         };
         drop(self.index);
+        drop(self.tables);
         let stop = AtomicBool::new(false);
         let (db, retry, stop) = (self.db, &self.retry, &stop);
         let results: Vec<_> = futures::stream::iter(split(self.writes))
@@ -289,11 +299,11 @@ fn write_size(w: &Write) -> usize {
 fn unprocessed_write(w: Write) -> Unprocessed {
     match w.op {
         Op::Put(item) => Unprocessed::Put {
-            table: w.table,
+            table: w.table.to_string(),
             item,
         },
         Op::Delete(key) => Unprocessed::Delete {
-            table: w.table,
+            table: w.table.to_string(),
             key,
         },
     }
@@ -317,6 +327,7 @@ fn send<'d>(
             .await?;
         let mut rest = Vec::new();
         for (table, requests) in output.unprocessed_items.unwrap_or_default() {
+            let table: Arc<str> = table.into();
             for request in requests {
                 rest.push(Write {
                     table: table.clone(),
@@ -329,13 +340,22 @@ fn send<'d>(
 }
 
 fn build_request(writes: &[Write]) -> Result<(String, BatchWriteItemInput)> {
-    let mut request_items: HashMap<String, Vec<WriteRequest>> = HashMap::new();
+    // a batch rarely spans more than a few tables: group by a linear search
+    let mut groups: Vec<(&Arc<str>, Vec<WriteRequest>)> = Vec::new();
     for w in writes {
-        request_items
-            .entry(w.table.clone())
-            .or_default()
-            .push(w.op.request()?);
+        let request = w.op.request()?;
+        match groups
+            .iter_mut()
+            .find(|(t, _)| Arc::ptr_eq(t, &w.table) || ***t == *w.table)
+        {
+            Some((_, requests)) => requests.push(request),
+            None => groups.push((&w.table, vec![request])),
+        }
     }
+    let request_items: HashMap<String, Vec<WriteRequest>> = groups
+        .into_iter()
+        .map(|(t, r)| (t.to_string(), r))
+        .collect();
     let label = tables_label(request_items.keys());
     let input = BatchWriteItemInput::builder()
         .set_request_items(Some(request_items))
