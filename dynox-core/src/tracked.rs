@@ -5,9 +5,31 @@ use std::ops::{Deref, DerefMut};
 
 /// What the last load or successful write left in DynamoDB.
 pub(crate) struct Stored<M: DynoModel> {
-    pub(crate) snapshot: M::Snapshot,
+    /// The stored field values, copied when the value is first borrowed
+    /// mutably; `None` while the value cannot have changed, so reading items
+    /// (a query of thousands) copies nothing.
+    snapshot: Option<M::Snapshot>,
     pub(crate) key: M::Key,
     pub(crate) version: u64,
+}
+
+impl<M: DynoModel> Stored<M> {
+    fn of(value: &M) -> Self {
+        Stored {
+            snapshot: None,
+            key: value.key(),
+            version: value.version(),
+        }
+    }
+
+    /// Indexes (into `M::FIELDS`) of the fields of `value` that differ.
+    fn changed(&self, value: &M) -> Vec<usize> {
+        let mut changed = Vec::new();
+        if let Some(snapshot) = &self.snapshot {
+            value.changed(snapshot, &mut changed);
+        }
+        changed
+    }
 }
 
 /// A model value that remembers what is stored, so [`Tracked::save`] sends
@@ -33,24 +55,15 @@ impl<M: DynoModel> Tracked<M> {
 
     /// A value as loaded from DynamoDB: clean.
     pub(crate) fn loaded(value: M) -> Self {
-        let stored = Stored {
-            snapshot: value.snapshot(),
-            key: value.key(),
-            version: value.version(),
-        };
         Tracked {
+            stored: Some(Stored::of(&value)),
             value,
-            stored: Some(stored),
         }
     }
 
     /// Marks the current value as what is stored (after a successful write).
     pub(crate) fn mark_stored(&mut self) {
-        self.stored = Some(Stored {
-            snapshot: self.value.snapshot(),
-            key: self.value.key(),
-            version: self.value.version(),
-        });
+        self.stored = Some(Stored::of(&self.value));
     }
 
     /// Whether the value was loaded or saved (as opposed to never saved).
@@ -64,9 +77,7 @@ impl<M: DynoModel> Tracked<M> {
         match &self.stored {
             None => true,
             Some(stored) => {
-                let mut changed = Vec::new();
-                self.value.changed(&stored.snapshot, &mut changed);
-                !changed.is_empty() || self.value.key() != stored.key
+                !stored.changed(&self.value).is_empty() || self.value.key() != stored.key
             }
         }
     }
@@ -81,19 +92,17 @@ impl<M: DynoModel> Tracked<M> {
                 .filter(|f| !f.key)
                 .map(|f| f.name)
                 .collect(),
-            Some(stored) => {
-                let mut changed = Vec::new();
-                self.value.changed(&stored.snapshot, &mut changed);
-                changed.into_iter().map(|i| M::FIELDS[i].name).collect()
-            }
+            Some(stored) => stored
+                .changed(&self.value)
+                .into_iter()
+                .map(|i| M::FIELDS[i].name)
+                .collect(),
         }
     }
 
     /// Indexes (into `M::FIELDS`) of the changed fields.
     pub(crate) fn changed_indexes(&self, stored: &Stored<M>) -> Vec<usize> {
-        let mut changed = Vec::new();
-        self.value.changed(&stored.snapshot, &mut changed);
-        changed
+        stored.changed(&self.value)
     }
 
     /// The value, without tracking.
@@ -116,6 +125,12 @@ impl<M: DynoModel> Deref for Tracked<M> {
 
 impl<M: DynoModel> DerefMut for Tracked<M> {
     fn deref_mut(&mut self) -> &mut M {
+        // the value may change from here on: keep what is stored first
+        if let Some(stored) = &mut self.stored {
+            if stored.snapshot.is_none() {
+                stored.snapshot = Some(self.value.snapshot());
+            }
+        }
         &mut self.value
     }
 }
