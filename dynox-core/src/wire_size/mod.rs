@@ -11,25 +11,34 @@ mod batch;
 
 /// Length of a JSON string literal, quotes and escapes included.
 ///
-/// Every request's size is computed, so this runs over every byte sent:
-/// eight bytes at a time are checked for anything JSON escapes, and only a
-/// word that may hold one is counted byte by byte.
+/// Every request's and response's size is computed, so this runs over every
+/// byte sent and received. Most strings need no escape: a check the compiler
+/// vectorizes (16 bytes at a time, no branches) finds that out, and only a
+/// string that has a byte to escape is counted byte by byte.
 fn string(s: &str) -> usize {
     let bytes = s.as_bytes();
-    let mut chunks = bytes.chunks_exact(8);
-    let mut extra = 0;
+    let extra = if needs_escape(bytes) {
+        bytes.iter().map(|&b| escape_extra(b)).sum()
+    } else {
+        0
+    };
+    2 + bytes.len() + extra
+}
+
+/// Whether any byte is a control byte, `"` or `\\`.
+fn needs_escape(bytes: &[u8]) -> bool {
+    let special = |b: u8| u8::from(b < 0x20) | u8::from(b == b'"') | u8::from(b == b'\\');
+    let mut chunks = bytes.chunks_exact(16);
+    let mut any = 0u8;
     for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        if may_escape(word) {
-            extra += chunk.iter().map(|&b| escape_extra(b)).sum::<usize>();
+        for &b in chunk {
+            any |= special(b);
         }
     }
-    extra += chunks
-        .remainder()
-        .iter()
-        .map(|&b| escape_extra(b))
-        .sum::<usize>();
-    2 + bytes.len() + extra
+    for &b in chunks.remainder() {
+        any |= special(b);
+    }
+    any != 0
 }
 
 /// Bytes JSON writes beyond the byte itself.
@@ -39,18 +48,6 @@ fn escape_extra(b: u8) -> usize {
         0..=0x1f => 5,
         _ => 0,
     }
-}
-
-/// Whether a word may hold a control byte, a quote or a backslash. The
-/// "has a zero byte" trick can flag a clean word (never miss a byte that
-/// matters), which only costs the exact count.
-fn may_escape(w: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
-    let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
-    (control | zero_byte(w ^ (ONES * u64::from(b'"'))) | zero_byte(w ^ (ONES * u64::from(b'\\'))))
-        != 0
 }
 
 fn base64(n: usize) -> usize {
