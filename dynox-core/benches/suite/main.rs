@@ -175,7 +175,7 @@ async fn main() -> Result<()> {
             chart::svg("dynox on DynamoDB Local, as a ratio of the raw SDK", &bars),
         )
         .expect("chart");
-        let _ = writeln!(md, "\n![dynox vs the raw SDK](benchmarks/suite.svg)\n");
+        let _ = writeln!(md, "\n![dynox vs the raw SDK](suite.svg)\n");
     }
     let rows = embedded_half().await?;
     let _ = writeln!(md, "### Embedded engine, through dynox\n");
