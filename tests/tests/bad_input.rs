@@ -142,6 +142,21 @@ backend_tests! {
         Ok(())
     }
 
+    async fn table_names_dynamodb_rejects_are_validation_errors(db: Dynox) -> Result<()> {
+        // DynamoDB allows 3 to 255 characters of a-z, A-Z, 0-9, '_', '-', '.'
+        for prefix in ["bad name ", "bad/", "ünï"] {
+            let bad = db.with_table_prefix(prefix);
+            let r = User::create_table(&bad).await;
+            assert!(matches!(r, Err(Error::Validation { .. })), "{prefix:?}: {r:?}");
+            let r = User::new("U", "P", "n").save(&bad).await;
+            assert!(matches!(r, Err(Error::Validation { .. })), "{prefix:?}: {r:?}");
+        }
+        let long = db.with_table_prefix("x".repeat(300));
+        let r = User::create_table(&long).await;
+        assert!(matches!(r, Err(Error::Validation { .. })), "{r:?}");
+        Ok(())
+    }
+
     async fn over_large_item_is_rejected(db: Dynox) -> Result<()> {
         User::create_table(&db).await?;
         let user = User::new("U", "P", &"x".repeat(410 * 1024));
@@ -174,6 +189,49 @@ async fn unreachable_endpoint_fails_fast_with_a_clear_error() {
     assert!(matches!(r, Err(Error::Unreachable { .. })), "{r:?}");
     assert!(started.elapsed() < std::time::Duration::from_secs(30));
     assert!(!format!("{db:?}").contains("secret"), "{db:?}");
+}
+
+#[tokio::test]
+async fn a_server_that_never_answers_times_out_within_the_configured_time() {
+    use aws_sdk_dynamodb::config::{BehaviorVersion, Credentials, Region};
+    use aws_smithy_types::timeout::TimeoutConfig;
+    // accepts connections and reads, but never answers
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a port");
+    let endpoint = format!("http://{}", listener.local_addr().expect("address"));
+    let silent = tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((socket, _)) = listener.accept().await {
+            held.push(socket);
+        }
+    });
+    let config = aws_sdk_dynamodb::Config::builder()
+        .behavior_version(BehaviorVersion::latest())
+        .endpoint_url(endpoint)
+        .region(Region::new("us-east-1"))
+        .credentials_provider(Credentials::new("k", "s", None, None, "test"))
+        .timeout_config(
+            TimeoutConfig::builder()
+                .operation_attempt_timeout(std::time::Duration::from_millis(500))
+                .operation_timeout(std::time::Duration::from_secs(2))
+                .build(),
+        )
+        .build();
+    let db = Dynox::from_client(aws_sdk_dynamodb::Client::from_conf(config));
+    let started = std::time::Instant::now();
+    let r = User::get(&db, "U", "P").await;
+    let waited = started.elapsed();
+    assert!(matches!(&r, Err(Error::Unreachable { .. })), "{r:?}");
+    assert!(
+        r.unwrap_err().to_string().contains("timeout"),
+        "says what happened"
+    );
+    assert!(
+        waited < std::time::Duration::from_secs(5),
+        "gave up after {waited:?}"
+    );
+    silent.abort();
 }
 
 /// The error patterns as API.md writes them compile against `Error`.
