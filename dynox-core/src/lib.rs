@@ -44,6 +44,7 @@ mod index;
 mod metrics;
 mod model;
 mod ops;
+mod redact;
 mod size;
 mod tracked;
 pub mod transport;

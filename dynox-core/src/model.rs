@@ -75,6 +75,9 @@ pub struct TableSchema {
     pub max_size: Option<usize>,
     /// Hooks are off for every operation of this model.
     pub skip_hooks: bool,
+    /// Stored names of the `#[dyno(sensitive)]` attributes: their values are
+    /// never shown by dynox's `Debug` output or errors.
+    pub sensitive: &'static [&'static str],
 }
 
 /// A key attribute: its stored name and scalar type.

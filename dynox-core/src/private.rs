@@ -321,7 +321,15 @@ pub const FALLBACK_SCHEMA: &TableSchema = &TableSchema {
     consistent_read: false,
     max_size: None,
     skip_hooks: false,
+    sensitive: &[],
 };
+
+/// The read of a `#[dyno(sensitive)]` field: on a failure, `found` names the
+/// stored type only, never the value.
+#[inline]
+pub fn hide_found<T>(result: Result<T>) -> Result<T> {
+    result.map_err(crate::redact::hide_found)
+}
 
 /// Entry point of generated `Model::query` and index queries.
 #[inline]

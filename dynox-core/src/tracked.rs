@@ -142,11 +142,23 @@ impl<M: DynoModel> AsRef<M> for Tracked<M> {
 }
 
 impl<M: DynoModel + std::fmt::Debug> std::fmt::Debug for Tracked<M> {
+    /// The value, or, for a model with `#[dyno(sensitive)]` fields, its
+    /// stored attributes with those values replaced by `<redacted>`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Tracked")
-            .field("value", &self.value)
-            .field("dirty_fields", &self.changed_fields())
-            .finish()
+        let mut s = f.debug_struct("Tracked");
+        if M::SCHEMA.sensitive.is_empty() {
+            s.field("value", &self.value);
+        } else {
+            let item = self.value.to_item();
+            s.field("table", &M::SCHEMA.table).field(
+                "item",
+                &crate::redact::Redacted {
+                    item: &item,
+                    sensitive: M::SCHEMA.sensitive,
+                },
+            );
+        }
+        s.field("dirty_fields", &self.changed_fields()).finish()
     }
 }
 

@@ -56,6 +56,8 @@ pub(crate) struct FieldAttrs {
     pub(crate) ttl: darling::util::Flag,
     #[darling(default)]
     pub(crate) serde: darling::util::Flag,
+    #[darling(default)]
+    pub(crate) sensitive: darling::util::Flag,
     #[darling(multiple)]
     pub(crate) gsi: Vec<LitStr>,
     #[darling(multiple)]

@@ -137,6 +137,14 @@ fn keys_always_have_a_value(model: &Model, errors: &mut darling::error::Accumula
             ("ttl", f.attrs.ttl.is_present(), f.attrs.ttl.span()),
             ("serde", f.attrs.serde.is_present(), f.attrs.serde.span()),
         ];
+        if f.attrs.sensitive.is_present() {
+            errors.push(
+                Error::custom(
+                    "`#[dyno(sensitive)]` cannot be used on a key field: keys show in requests, cursors and errors by design; keep secrets out of keys",
+                )
+                .with_span(&f.attrs.sensitive.span()),
+            );
+        }
         for (name, present, span) in conflicts {
             if present {
                 errors.push(
@@ -159,6 +167,7 @@ fn skip_stands_alone(model: &Model, errors: &mut darling::error::Accumulator) {
             || a.version.is_present()
             || a.ttl.is_present()
             || a.serde.is_present()
+            || a.sensitive.is_present()
             || !a.gsi.is_empty()
             || !a.gsi_sort.is_empty()
             || !a.lsi.is_empty()

@@ -403,3 +403,16 @@ impl Board {
         }
     }
 }
+
+/// An account with secrets: their values must never show in dynox's output.
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(table = "accounts")]
+pub struct Account {
+    #[dyno(partition_key)]
+    pub id: String,
+    pub name: String,
+    #[dyno(sensitive)]
+    pub password: String,
+    #[dyno(sensitive)]
+    pub pin: u32,
+}

@@ -32,24 +32,29 @@ pub(crate) fn model_impl(model: &Model) -> TokenStream {
         let (name, attribute, ty) = (&f.ident, &f.attribute, &f.ty);
         let span = ty.span();
         let take = match (f.is_skipped(), f.is_serde(), f.has_default()) {
-            (true, _, _) => quote! { ::core::default::Default::default() },
+            (true, _, _) => quote! { ::core::result::Result::<_, #krate::__private::Error>::Ok(::core::default::Default::default()) },
             (false, false, _) if f.attrs.ttl.is_present() => {
-                quote_spanned! { span=> #krate::__private::ttl_take_field::<#ty>(&mut item, #table, #attribute)? }
+                quote_spanned! { span=> #krate::__private::ttl_take_field::<#ty>(&mut item, #table, #attribute) }
             }
             (false, true, false) => {
-                quote_spanned! { span=> #krate::__private::serde_take_field::<#ty>(&mut item, #table, #attribute)? }
+                quote_spanned! { span=> #krate::__private::serde_take_field::<#ty>(&mut item, #table, #attribute) }
             }
             (false, true, true) => {
-                quote_spanned! { span=> #krate::__private::serde_take_field_or_default::<#ty>(&mut item, #table, #attribute)? }
+                quote_spanned! { span=> #krate::__private::serde_take_field_or_default::<#ty>(&mut item, #table, #attribute) }
             }
             (false, false, false) => {
-                quote_spanned! { span=> #krate::__private::take_model_field::<#ty>(&mut item, #table, #attribute)? }
+                quote_spanned! { span=> #krate::__private::take_model_field::<#ty>(&mut item, #table, #attribute) }
             }
             (false, false, true) => {
-                quote_spanned! { span=> #krate::__private::take_model_field_or_default::<#ty>(&mut item, #table, #attribute)? }
+                quote_spanned! { span=> #krate::__private::take_model_field_or_default::<#ty>(&mut item, #table, #attribute) }
             }
         };
-        quote! { #name: #take }
+        if f.attrs.sensitive.is_present() {
+            // the value of a sensitive field never reaches an error message
+            quote_spanned! { span=> #name: #krate::__private::hide_found(#take)? }
+        } else {
+            quote_spanned! { span=> #name: #take? }
+        }
     });
     let key_fields = model.keys().into_iter().map(|f| &f.ident);
     let version = model.version().map(|f| {

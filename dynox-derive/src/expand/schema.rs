@@ -112,6 +112,10 @@ pub(crate) fn consts(model: &Model) -> TokenStream {
     let consistent_read = model.consistent_read;
     let skip_hooks = model.skip_hooks;
     let max_size = option(model.max_size.as_ref().map(|m| quote!(#m)));
+    let sensitive = model
+        .stored()
+        .filter(|f| f.attrs.sensitive.is_present())
+        .map(|f| &f.attribute);
     let fields = model.stored().map(|f| {
         let (name, attribute, key) = (f.ident.to_string(), &f.attribute, f.is_key());
         quote! { #krate::__private::FieldInfo { name: #name, attribute: #attribute, key: #key } }
@@ -127,6 +131,7 @@ pub(crate) fn consts(model: &Model) -> TokenStream {
             consistent_read: #consistent_read,
             max_size: #max_size,
             skip_hooks: #skip_hooks,
+            sensitive: &[#(#sensitive),*],
         };
         const FIELDS: &'static [#krate::__private::FieldInfo] = &[#(#fields),*];
     }
