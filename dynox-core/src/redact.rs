@@ -94,7 +94,7 @@ pub(crate) fn hide_found(e: Error) -> Error {
             found,
         } => {
             let kind: String = found
-                .split(|c: char| c == ' ' || c == '`' || c == ',')
+                .split([' ', '`', ','])
                 .next()
                 .unwrap_or("")
                 .to_owned();
