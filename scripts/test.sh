@@ -2,7 +2,8 @@
 # The whole test suite, exactly as CI runs it:
 #   formatting, clippy, docs, unit/UI/doc tests, every integration test on the
 #   embedded engine AND on DynamoDB Local (started here, stopped on exit), and
-#   the examples on both backends.
+#   the examples on both backends, and the boto3 interoperability test
+#   (boto3 from PyPI into .venv-interop).
 # Fails (never skips) when DynamoDB Local cannot be installed or started.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -27,6 +28,11 @@ endpoint=$(scripts/dynamodb-local.sh start)
 trap 'scripts/dynamodb-local.sh stop' EXIT
 export DYNOX_TEST_ENDPOINT="$endpoint"
 echo "DynamoDB Local at $endpoint" >&2
+
+step "boto3 (from PyPI, into .venv-interop) for the interoperability test"
+python3 -m venv .venv-interop
+.venv-interop/bin/pip install -q --disable-pip-version-check "boto3>=1.34,<2"
+export DYNOX_PYTHON="$PWD/.venv-interop/bin/python"
 
 step "tests: unit, UI, doc, and integration on embedded + DynamoDB Local"
 cargo test --workspace --features dynox-tests/dynamodb-local

@@ -93,11 +93,7 @@ pub(crate) fn hide_found(e: Error) -> Error {
             expected,
             found,
         } => {
-            let kind: String = found
-                .split([' ', '`', ','])
-                .next()
-                .unwrap_or("")
-                .to_owned();
+            let kind: String = found.split([' ', '`', ',']).next().unwrap_or("").to_owned();
             Error::Deserialize {
                 table,
                 field,
