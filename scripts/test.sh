@@ -3,7 +3,7 @@
 #   formatting, clippy, docs, unit/UI/doc tests, every integration test on the
 #   embedded engine AND on DynamoDB Local (started here, stopped on exit), and
 #   the examples on both backends, and the boto3 interoperability test
-#   (boto3 from PyPI into .venv-interop).
+#   (boto3 from PyPI into .venv-interop), and 30 s of fuzzing per target.
 # Fails (never skips) when DynamoDB Local cannot be installed or started.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -45,3 +45,6 @@ step "examples on DynamoDB Local"
 AWS_ENDPOINT_URL_DYNAMODB="$endpoint" AWS_REGION=us-east-1 \
   AWS_ACCESS_KEY_ID=dynox AWS_SECRET_ACCESS_KEY=dynox \
   cargo run -q -p dynox-examples -- all
+
+step "fuzzing from_item and expression rendering (bounded; scripts/fuzz.sh 600 runs longer)"
+scripts/fuzz.sh 30
