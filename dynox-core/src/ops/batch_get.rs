@@ -2,7 +2,7 @@
 
 use super::batch_keys::KeyId;
 use super::read_common::{self, Projection};
-use super::retry::{drive, RetryPolicy};
+use super::retry::{drive_all, RetryPolicy};
 use super::OpFuture;
 use crate::expr::Placeholders;
 use crate::metrics::OperationKind;
@@ -10,10 +10,8 @@ use crate::transport::Request;
 use crate::{DynoModel, Dynox, Error, Item, ModelKey, Result, Tracked, Unprocessed};
 use aws_sdk_dynamodb::operation::batch_get_item::{BatchGetItemInput, BatchGetItemOutput};
 use aws_sdk_dynamodb::types::{KeysAndAttributes, ReturnConsumedCapacity};
-use futures::StreamExt;
 use std::collections::{HashMap, HashSet};
 use std::future::IntoFuture;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 /// DynamoDB's limit of keys in one BatchGetItem.
 pub const MAX_BATCH_GET_KEYS: usize = 100;
@@ -124,46 +122,30 @@ impl<'a, M: DynoModel, O: Send + 'a> BatchGet<'a, M, O> {
             .set_projection_expression(projection)
             .set_expression_attribute_names(names)
             .set_consistent_read(self.consistent_read.then_some(true));
-        let stop = AtomicBool::new(false);
-        let chunks: Vec<Vec<Item>> = chunk(keys, MAX_BATCH_GET_KEYS);
-        let (db, table, shape, retry, stop) = (self.db, &table, &shape, &self.retry, &stop);
-        let results: Vec<_> = futures::stream::iter(chunks)
-            .map(|chunk| async move {
-                let driven = drive(retry, stop, chunk, |keys: &[Item]| {
-                    send(db, table, shape.clone().set_keys(Some(keys.to_vec())))
-                })
-                .await;
-                if driven.failed.is_some() {
-                    stop.store(true, Ordering::Relaxed);
-                }
-                driven
-            })
-            .buffer_unordered(self.concurrency)
-            .collect()
-            .await;
-        let mut read = Vec::new();
-        let mut unprocessed = Vec::new();
-        let mut cause = None;
-        for driven in results {
-            read.extend(driven.done);
-            if let Some((keys, error)) = driven.failed {
-                unprocessed.extend(keys.into_iter().map(|key| Unprocessed::Get {
+        let (db, table, shape) = (self.db, &table, &shape);
+        let batch = drive_all(
+            chunk(keys, MAX_BATCH_GET_KEYS),
+            self.concurrency,
+            &self.retry,
+            |keys: &[Item]| send(db, table, shape.clone().set_keys(Some(keys.to_vec()))),
+        )
+        .await;
+        if let Some(cause) = batch.cause {
+            let unprocessed = batch
+                .unprocessed
+                .into_iter()
+                .map(|key| Unprocessed::Get {
                     table: table.to_string(),
                     key,
-                }));
-                // the first real failure explains the rest, which were only stopped
-                if cause.is_none() || matches!(cause, Some(Error::Throttled { .. })) {
-                    cause = Some(error);
-                }
-            }
-        }
-        if let Some(cause) = cause {
+                })
+                .collect();
             return Err(Error::BatchIncomplete {
                 unprocessed,
-                read,
+                read: batch.done,
                 cause: Box::new(cause),
             });
         }
+        let read = batch.done;
         read.into_iter().map(self.decode).collect()
     }
 }

@@ -1,17 +1,15 @@
 //! BatchWriteItem for any number of puts and deletes: `db.batch_write()`.
 
 use super::batch_keys::KeyId;
-use super::retry::{drive, RetryPolicy};
+use super::retry::{drive_all, RetryPolicy};
 use super::{size_check, OpFuture};
 use crate::metrics::OperationKind;
 use crate::transport::Request;
 use crate::{DynoModel, Dynox, Error, Item, ModelKey, Result, Unprocessed};
 use aws_sdk_dynamodb::operation::batch_write_item::{BatchWriteItemInput, BatchWriteItemOutput};
 use aws_sdk_dynamodb::types::{DeleteRequest, PutRequest, ReturnConsumedCapacity, WriteRequest};
-use futures::StreamExt;
 use std::collections::HashMap;
 use std::future::IntoFuture;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 /// DynamoDB's limit of puts and deletes in one BatchWriteItem.
@@ -232,35 +230,24 @@ impl<'a> BatchWrite<'a> {
         };
         drop(self.index);
         drop(self.tables);
-        let stop = AtomicBool::new(false);
-        let (db, retry, stop) = (self.db, &self.retry, &stop);
-        let results: Vec<_> = futures::stream::iter(split(self.writes))
-            .map(|chunk| async move {
-                let driven = drive(retry, stop, chunk, |writes: &[Write]| send(db, writes)).await;
-                if driven.failed.is_some() {
-                    stop.store(true, Ordering::Relaxed);
-                }
-                driven
-            })
-            .buffer_unordered(self.concurrency)
-            .collect()
-            .await;
-        let mut unprocessed = Vec::new();
-        let mut cause = None;
-        for driven in results {
-            report.requests += driven.requests as usize;
-            report.retries += driven.retries as usize;
-            if let Some((writes, error)) = driven.failed {
-                unprocessed.extend(writes.into_iter().map(unprocessed_write));
-                if cause.is_none() || matches!(cause, Some(Error::Throttled { .. })) {
-                    cause = Some(error);
-                }
-            }
-        }
-        match cause {
+        let db = self.db;
+        let batch = drive_all(
+            split(self.writes),
+            self.concurrency,
+            &self.retry,
+            |writes: &[Write]| send(db, writes),
+        )
+        .await;
+        report.requests = batch.requests;
+        report.retries = batch.retries;
+        match batch.cause {
             None => Ok(report),
             Some(cause) => Err(Error::BatchIncomplete {
-                unprocessed,
+                unprocessed: batch
+                    .unprocessed
+                    .into_iter()
+                    .map(unprocessed_write)
+                    .collect(),
                 read: Vec::new(),
                 cause: Box::new(cause),
             }),

@@ -145,6 +145,69 @@ where
     }
 }
 
+/// What all the chunks of a batch came to.
+#[derive(Debug)]
+pub(crate) struct Batch<T, R> {
+    /// What the requests returned, over all chunks.
+    pub(crate) done: Vec<T>,
+    /// Every request not done.
+    pub(crate) unprocessed: Vec<R>,
+    /// Why the batch stopped, if it did: the first real failure.
+    pub(crate) cause: Option<Error>,
+    /// Requests sent.
+    pub(crate) requests: usize,
+    /// Of them, retries.
+    pub(crate) retries: usize,
+}
+
+/// Drives every chunk (see [`drive`]), `concurrency` at a time. When one
+/// chunk gives up, the others send nothing more and hand back what is left.
+pub(crate) async fn drive_all<R, T, F, Fut>(
+    chunks: Vec<Vec<R>>,
+    concurrency: usize,
+    policy: &RetryPolicy,
+    send: F,
+) -> Batch<T, R>
+where
+    F: Fn(&[R]) -> Fut,
+    Fut: Future<Output = Result<(Vec<T>, Vec<R>)>>,
+{
+    use futures::StreamExt;
+    let stop = AtomicBool::new(false);
+    let (stop, send) = (&stop, &send);
+    let results: Vec<Driven<T, R>> = futures::stream::iter(chunks)
+        .map(|chunk| async move {
+            let driven = drive(policy, stop, chunk, send).await;
+            if driven.failed.is_some() {
+                stop.store(true, Ordering::Relaxed);
+            }
+            driven
+        })
+        .buffer_unordered(concurrency.max(1))
+        .collect()
+        .await;
+    let mut batch = Batch {
+        done: Vec::new(),
+        unprocessed: Vec::new(),
+        cause: None,
+        requests: 0,
+        retries: 0,
+    };
+    for driven in results {
+        batch.done.extend(driven.done);
+        batch.requests += driven.requests as usize;
+        batch.retries += driven.retries as usize;
+        if let Some((rest, error)) = driven.failed {
+            batch.unprocessed.extend(rest);
+            // the first real failure explains the rest, which were only stopped
+            if batch.cause.is_none() || matches!(batch.cause, Some(Error::Throttled { .. })) {
+                batch.cause = Some(error);
+            }
+        }
+    }
+    batch
+}
+
 fn stopped() -> Error {
     Error::Throttled {
         message: "not sent: another request of the batch failed first".to_owned(),
