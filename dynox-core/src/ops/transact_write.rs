@@ -115,6 +115,21 @@ fn on_failure() -> ReturnValuesOnConditionCheckFailure {
     ReturnValuesOnConditionCheckFailure::AllOld
 }
 
+/// The members an Update, Delete and ConditionCheck action share: table,
+/// key, condition with its placeholders, and the stored item on a failure.
+/// (The SDK gives each action its own builder type.)
+macro_rules! keyed_action {
+    ($action:ty, $table:expr, $key:expr, $rendered:expr) => {
+        <$action>::builder()
+            .table_name($table)
+            .set_key(Some($key))
+            .set_condition_expression($rendered.condition)
+            .set_expression_attribute_names($rendered.names)
+            .set_expression_attribute_values($rendered.values)
+            .return_values_on_condition_check_failure(on_failure())
+    };
+}
+
 impl<'a> TransactWrite<'a> {
     fn add<M: DynoModel>(mut self, built: Result<TransactWriteItem>, bytes: usize) -> Self {
         match built {
@@ -188,15 +203,10 @@ impl<'a> TransactWrite<'a> {
         }
         let key = key.to_key_item();
         let bytes = crate::item_size(&key);
-        let r: Rendered = render(Some(&u.actions), u.condition.as_ref());
-        let built = Update::builder()
-            .table_name(self.db.table_name::<K::Model>())
-            .set_key(Some(key))
-            .set_update_expression(r.update)
-            .set_condition_expression(r.condition)
-            .set_expression_attribute_names(r.names)
-            .set_expression_attribute_values(r.values)
-            .return_values_on_condition_check_failure(on_failure())
+        let mut r: Rendered = render(Some(&u.actions), u.condition.as_ref());
+        let update = r.update.take();
+        let built = keyed_action!(Update, self.db.table_name::<K::Model>(), key, r)
+            .set_update_expression(update)
             .build()
             .map(|u| TransactWriteItem::builder().update(u).build())
             .map_err(super::table::build_error);
@@ -232,13 +242,7 @@ impl<'a> TransactWrite<'a> {
     fn delete_item<M: DynoModel>(self, key: crate::Item, condition: Option<Condition<M>>) -> Self {
         let bytes = crate::item_size(&key);
         let r = render(None, condition.as_ref());
-        let built = Delete::builder()
-            .table_name(self.db.table_name::<M>())
-            .set_key(Some(key))
-            .set_condition_expression(r.condition)
-            .set_expression_attribute_names(r.names)
-            .set_expression_attribute_values(r.values)
-            .return_values_on_condition_check_failure(on_failure())
+        let built = keyed_action!(Delete, self.db.table_name::<M>(), key, r)
             .build()
             .map(|d| TransactWriteItem::builder().delete(d).build())
             .map_err(super::table::build_error);
@@ -251,13 +255,7 @@ impl<'a> TransactWrite<'a> {
         let key = key.to_key_item();
         let bytes = crate::item_size(&key);
         let r = render(None, Some(&condition));
-        let built = ConditionCheck::builder()
-            .table_name(self.db.table_name::<K::Model>())
-            .set_key(Some(key))
-            .set_condition_expression(r.condition)
-            .set_expression_attribute_names(r.names)
-            .set_expression_attribute_values(r.values)
-            .return_values_on_condition_check_failure(on_failure())
+        let built = keyed_action!(ConditionCheck, self.db.table_name::<K::Model>(), key, r)
             .build()
             .map(|c| TransactWriteItem::builder().condition_check(c).build())
             .map_err(super::table::build_error);

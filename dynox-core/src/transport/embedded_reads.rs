@@ -62,6 +62,24 @@ impl PageOutput for ScanOutput {
     }
 }
 
+/// The engine's page as the SDK's output type: Query and Scan answer with
+/// the same members.
+macro_rules! page_output {
+    ($output:ty, $out:expr) => {{
+        let out = $out;
+        <$output>::builder()
+            .set_items(
+                out.items
+                    .map(|v| v.into_iter().map(from_engine_item).collect()),
+            )
+            .count(count(out.count))
+            .scanned_count(count(out.scanned_count))
+            .set_last_evaluated_key(out.last_evaluated_key.map(from_engine_item))
+            .set_consumed_capacity(capacity(out.consumed_capacity))
+            .build()
+    }};
+}
+
 /// One Query page, reading at most `limit` rows.
 pub(super) fn query(
     db: &dynoxide::Database,
@@ -87,16 +105,7 @@ pub(super) fn query(
             ..Default::default()
         })
         .map_err(map_error)?;
-    Ok(QueryOutput::builder()
-        .set_items(
-            out.items
-                .map(|v| v.into_iter().map(from_engine_item).collect()),
-        )
-        .count(count(out.count))
-        .scanned_count(count(out.scanned_count))
-        .set_last_evaluated_key(out.last_evaluated_key.map(from_engine_item))
-        .set_consumed_capacity(capacity(out.consumed_capacity))
-        .build())
+    Ok(page_output!(QueryOutput, out))
 }
 
 /// One Scan page of one segment, reading at most `limit` rows.
@@ -123,16 +132,7 @@ pub(super) fn scan(
             ..Default::default()
         })
         .map_err(map_error)?;
-    Ok(ScanOutput::builder()
-        .set_items(
-            out.items
-                .map(|v| v.into_iter().map(from_engine_item).collect()),
-        )
-        .count(count(out.count))
-        .scanned_count(count(out.scanned_count))
-        .set_last_evaluated_key(out.last_evaluated_key.map(from_engine_item))
-        .set_consumed_capacity(capacity(out.consumed_capacity))
-        .build())
+    Ok(page_output!(ScanOutput, out))
 }
 
 /// DynamoDB's Limit is a positive 32-bit number; anything else is its validation error.
