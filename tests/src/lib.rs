@@ -9,6 +9,7 @@
 
 pub mod faults;
 pub mod models;
+pub mod secrets;
 
 use aws_sdk_dynamodb::config::{BehaviorVersion, Credentials, Region};
 use dynox_core::transport::{Request, Response};

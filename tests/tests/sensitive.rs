@@ -4,30 +4,8 @@
 use aws_sdk_dynamodb::types::AttributeValue as AV;
 use dynox_core::prelude::*;
 use dynox_tests::models::{Account, AccountKey};
+use dynox_tests::secrets::{account, assert_hidden, SECRET};
 use dynox_tests::{backend_tests, item, raw_put};
-
-const SECRET: &str = "correct-horse-battery-staple";
-const PIN: u32 = 987_654;
-
-fn account() -> Account {
-    Account {
-        id: "A".into(),
-        name: "Ann".into(),
-        password: SECRET.into(),
-        pin: PIN,
-    }
-}
-
-fn assert_hidden(what: &str, shown: &str) {
-    assert!(
-        !shown.contains(SECRET),
-        "{what} shows the password: {shown}"
-    );
-    assert!(
-        !shown.contains(&PIN.to_string()),
-        "{what} shows the pin: {shown}"
-    );
-}
 
 backend_tests! {
     async fn tracked_debug_redacts_sensitive_fields(db: Dynox) -> Result<()> {
@@ -79,83 +57,4 @@ backend_tests! {
         assert!(shown.contains("value hidden"), "{shown}");
         Ok(())
     }
-}
-
-/// Records every span and event field dynox emits, as text.
-#[derive(Default)]
-struct Capture(std::sync::Mutex<String>);
-
-struct Fields<'a>(&'a mut String);
-
-impl tracing::field::Visit for Fields<'_> {
-    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
-        self.0.push_str(&format!("{}={value:?} ", field.name()));
-    }
-}
-
-impl tracing::Subscriber for Capture {
-    fn enabled(&self, _: &tracing::Metadata<'_>) -> bool {
-        true
-    }
-    fn new_span(&self, span: &tracing::span::Attributes<'_>) -> tracing::span::Id {
-        let mut out = self.0.lock().expect("capture");
-        out.push_str(span.metadata().name());
-        out.push(' ');
-        span.record(&mut Fields(&mut out));
-        tracing::span::Id::from_u64(1)
-    }
-    fn record(&self, _: &tracing::span::Id, values: &tracing::span::Record<'_>) {
-        values.record(&mut Fields(&mut self.0.lock().expect("capture")));
-    }
-    fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
-    fn event(&self, event: &tracing::Event<'_>) {
-        event.record(&mut Fields(&mut self.0.lock().expect("capture")));
-    }
-    fn enter(&self, _: &tracing::span::Id) {}
-    fn exit(&self, _: &tracing::span::Id) {}
-}
-
-#[test]
-fn tracing_output_never_carries_sensitive_values() {
-    let capture = std::sync::Arc::new(Capture::default());
-    tracing::subscriber::with_default(capture.clone(), || {
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .expect("runtime");
-        rt.block_on(async {
-            let db = dynox_tests::connect(dynox_tests::Backend::Embedded);
-            Account::create_table(&db).await?;
-            account().save(&db).await?;
-            let _ = account()
-                .save(&db)
-                .condition(Account::ID.not_exists())
-                .await;
-            let _ = db
-                .transact_write()
-                .check(AccountKey { id: "A".into() }, Account::NAME.eq("Bob"))
-                .await;
-            raw_put(
-                &db,
-                &db.table_name::<Account>(),
-                item([
-                    ("id", AV::S("B".into())),
-                    ("name", AV::S("Bob".into())),
-                    ("password", AV::S(SECRET.into())),
-                    ("pin", AV::N("98765400000".into())),
-                ]),
-            )
-            .await?;
-            let _ = Account::get(&db, "B").await;
-            Ok::<(), Error>(())
-        })
-        .expect("operations ran");
-    });
-    let out = capture.0.lock().expect("capture").clone();
-    assert!(
-        out.contains("op=\"PutItem\"") && out.contains("error="),
-        "the spans were captured: {out}"
-    );
-    assert_hidden("tracing output", &out);
-    assert!(!out.contains("98765400000"), "{out}");
 }
