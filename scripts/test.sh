@@ -2,8 +2,8 @@
 # The whole test suite, exactly as CI runs it:
 #   formatting, clippy, docs, unit/UI/doc tests, every integration test on the
 #   embedded engine AND on DynamoDB Local (started here, stopped on exit), and
-#   the examples on both backends, and the boto3 interoperability test
-#   (boto3 from PyPI into .venv-interop), and 30 s of fuzzing per target.
+#   the examples on both backends, and the boto3 and pydynox interoperability
+#   tests (both from PyPI into .venv-interop), and 30 s of fuzzing per target.
 # Fails (never skips) when DynamoDB Local cannot be installed or started.
 #
 #   scripts/test.sh               # everything, as CI runs it
@@ -22,9 +22,9 @@ start_services() {
   export DYNOX_TEST_ENDPOINT="$endpoint"
   echo "DynamoDB Local at $endpoint" >&2
 
-  step "boto3 (from PyPI, into .venv-interop) for the interoperability test"
+  step "boto3 and pydynox (from PyPI, into .venv-interop) for the interoperability tests"
   python3 -m venv .venv-interop
-  .venv-interop/bin/pip install -q --disable-pip-version-check "boto3>=1.34,<2"
+  .venv-interop/bin/pip install -q --disable-pip-version-check "boto3>=1.34,<2" "pydynox==1.8.0"
   export DYNOX_PYTHON="$PWD/.venv-interop/bin/python"
 }
 

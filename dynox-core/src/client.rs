@@ -52,8 +52,14 @@ impl Dynox {
 
     /// A client configured by the AWS SDK's default chain: credentials,
     /// `AWS_REGION`, and `AWS_ENDPOINT_URL_DYNAMODB` (e.g. for DynamoDB Local).
+    /// Without a region it is [`crate::Error::Configuration`].
     pub async fn from_env() -> Result<Self> {
         let config = aws_config::load_defaults(aws_config::BehaviorVersion::latest()).await;
+        if config.region().is_none() {
+            return Err(crate::Error::Configuration {
+                message: crate::transport::MISSING_REGION.to_owned(),
+            });
+        }
         Ok(Self::from_client(aws_sdk_dynamodb::Client::new(&config)))
     }
 

@@ -33,6 +33,20 @@ pub enum Error {
         item: Option<Box<Item>>,
     },
 
+    /// A write to a loaded item found no item: another writer deleted it
+    /// since it was loaded. Nothing was written (an update would otherwise
+    /// create a fragment holding only the changed fields).
+    #[error("the item no longer exists (another writer deleted it since it was loaded), so nothing was written; to store it again, save it with `.full_replace()` or as `Tracked::new(value)`")]
+    ItemDeleted,
+
+    /// A new item (a value never loaded, of a `#[dyno(version)]` model) was
+    /// saved, but an item with its key is already stored. Nothing was written.
+    #[error("an item with this key already exists, and this value was never loaded from it, so nothing was written; load the stored item with `get` and change that instead")]
+    AlreadyExists {
+        /// The stored item, if DynamoDB returned it.
+        item: Option<Box<Item>>,
+    },
+
     /// The table (or index) does not exist.
     #[error("table or index not found: {message}; create it first (e.g. `Model::create_table(&db)`) or check the table prefix and region")]
     ResourceNotFound {
@@ -82,7 +96,7 @@ pub enum Error {
     /// or items as unprocessed (or failed) through every retry. Nothing is
     /// dropped: `unprocessed` lists each request not done, and a batch get's
     /// items already read are in `read`.
-    #[error("batch stopped with {} request(s) not done ({cause}); retry the requests in `unprocessed` later, or raise the retry limit", unprocessed.len())]
+    #[error("batch stopped with {} request(s) not done after retries; retry the requests in `unprocessed` later, or raise the retry limit", unprocessed.len())]
     BatchIncomplete {
         /// Every key or item the batch did not read or write.
         unprocessed: Vec<Unprocessed>,
@@ -94,8 +108,23 @@ pub enum Error {
         cause: Box<Error>,
     },
 
+    /// A batch get or batch write stopped at an error that retrying does not
+    /// fix (a `Validation` of one request, a missing table, ...). Nothing is
+    /// dropped: `unprocessed` lists each request not done, and a batch
+    /// get's items already read are in `read`; `cause` says what to fix.
+    #[error("batch stopped at an error that retrying does not fix, with {} request(s) not done (listed in `unprocessed`); fix the cause", unprocessed.len())]
+    BatchFailed {
+        /// Every key or item the batch did not read or write.
+        unprocessed: Vec<Unprocessed>,
+        /// The items a batch get read before it stopped (stored form).
+        read: Vec<Item>,
+        /// The error that stopped it.
+        #[source]
+        cause: Box<Error>,
+    },
+
     /// A stored item could not be read into the model.
-    #[error("cannot read `{field}` of an item in table `{table}`: expected {expected}, found {found}; fix the stored item or make the field optional / `#[dyno(default)]`")]
+    #[error("cannot read `{field}` of an item in table `{table}`: expected {expected}, found {found}; {}", deserialize_advice(.expected, .found))]
     Deserialize {
         /// The table the item came from.
         table: String,
@@ -126,6 +155,14 @@ pub enum Error {
         /// The transport's error.
         #[source]
         source: Option<Box<dyn std::error::Error + Send + Sync>>,
+    },
+
+    /// The client is not configured to send requests (for example, the AWS
+    /// SDK has no region). Retrying does not help; `message` says what to set.
+    #[error("dynox is not configured to send this request: {message}")]
+    Configuration {
+        /// What is missing and how to set it.
+        message: String,
     },
 
     /// Any other failure of the transport: DynamoDB's error code, with the
@@ -218,6 +255,21 @@ pub struct CancellationReason {
     pub item: Option<Item>,
 }
 
+/// What to do about a stored item that does not read, by what was wrong:
+/// only a missing attribute is fixed by an `Option` or a default.
+fn deserialize_advice(expected: &str, found: &str) -> &'static str {
+    let dynamo_type = |s: &str| s.split([' ', '`', '(']).next().unwrap_or("").to_owned();
+    if found.starts_with("no attribute") {
+        "store the attribute, or make the field an `Option` or `#[dyno(default)]`"
+    } else if found.contains("out of range") {
+        "the stored number does not fit the field's type: use a wider type, or fix the stored item"
+    } else if dynamo_type(found) == dynamo_type(expected) {
+        "the stored value is not one the field's type can hold: fix the stored item, or change the field's type"
+    } else {
+        "the attribute is stored with another DynamoDB type: fix the stored item, or give the field a type that reads what is stored"
+    }
+}
+
 fn format_reasons(reasons: &[Option<CancellationReason>]) -> String {
     let failed: Vec<String> = reasons
         .iter()
@@ -228,6 +280,25 @@ fn format_reasons(reasons: &[Option<CancellationReason>]) -> String {
 }
 
 impl Error {
+    /// The error of a batch that stopped at `cause`: [`Error::BatchIncomplete`]
+    /// when a later retry may get the rest through, else [`Error::BatchFailed`].
+    pub(crate) fn batch(unprocessed: Vec<Unprocessed>, read: Vec<Item>, cause: Error) -> Error {
+        let cause = Box::new(cause);
+        if cause.is_retryable() {
+            Error::BatchIncomplete {
+                unprocessed,
+                read,
+                cause,
+            }
+        } else {
+            Error::BatchFailed {
+                unprocessed,
+                read,
+                cause,
+            }
+        }
+    }
+
     /// Whether retrying the same request later may succeed.
     pub fn is_retryable(&self) -> bool {
         match self {
@@ -252,6 +323,11 @@ impl std::fmt::Debug for Error {
                 .finish(),
             Error::VersionConflict { item } => f
                 .debug_struct("VersionConflict")
+                .field("item", &MaybeShape(item))
+                .finish(),
+            Error::ItemDeleted => f.write_str("ItemDeleted"),
+            Error::AlreadyExists { item } => f
+                .debug_struct("AlreadyExists")
                 .field("item", &MaybeShape(item))
                 .finish(),
             Error::ResourceNotFound { message } => f
@@ -289,6 +365,16 @@ impl std::fmt::Debug for Error {
                 .field("read", &read.iter().map(Shape).collect::<Vec<_>>())
                 .field("cause", cause)
                 .finish(),
+            Error::BatchFailed {
+                unprocessed,
+                read,
+                cause,
+            } => f
+                .debug_struct("BatchFailed")
+                .field("unprocessed", unprocessed)
+                .field("read", &read.iter().map(Shape).collect::<Vec<_>>())
+                .field("cause", cause)
+                .finish(),
             Error::Deserialize {
                 table,
                 field,
@@ -309,6 +395,10 @@ impl std::fmt::Debug for Error {
                 .debug_struct("Unreachable")
                 .field("message", message)
                 .field("source", source)
+                .finish(),
+            Error::Configuration { message } => f
+                .debug_struct("Configuration")
+                .field("message", message)
                 .finish(),
             Error::Backend(e) => f.debug_tuple("Backend").field(e).finish(),
         }

@@ -46,6 +46,8 @@ mod model;
 mod ops;
 mod redact;
 mod size;
+#[cfg(feature = "chrono")]
+pub mod timestamp;
 mod tracked;
 pub mod transport;
 mod value;
@@ -69,19 +71,19 @@ pub use index::Index;
 pub use metrics::{Metrics, OperationKind, OperationRecord, TableMetrics};
 pub use model::{
     DynoModel, FieldInfo, IndexKind, IndexProjection, IndexSchema, KeyAttribute, ModelKey,
-    TableSchema,
+    TableSchema, Unversioned, Versioned, Versioning,
 };
 pub use ops::{
     Addable, BatchGet, BatchWrite, BatchWriteReport, CreateTable, Cursor, Delete, DeleteByKey,
     DeleteTable, DescribeTable, Get, ModelExt, Numeric, Page, Projection, Query, RetryPolicy, Save,
-    Scan, SetField, SmartSave, TrackedDelete, TrackedUpdate, TransactGet, TransactGetResult,
-    TransactUpdate, TransactWrite, UpdateByKey, MAX_BATCH_GET_KEYS, MAX_BATCH_WRITE_ITEMS,
-    MAX_TRANSACTION_ITEMS,
+    SaveValue, SaveVersioned, Scan, SetField, SmartSave, TrackedDelete, TrackedUpdate, TransactGet,
+    TransactGetResult, TransactUpdate, TransactWrite, UpdateByKey, MAX_BATCH_GET_KEYS,
+    MAX_BATCH_WRITE_ITEMS, MAX_TRANSACTION_ITEMS,
 };
 pub use size::{item_size, read_units, value_size, write_units, MAX_ITEM_SIZE};
 pub use tracked::Tracked;
 pub use value::{
-    DynoValue, FieldValue, IndexKeyValue, KeyType, KeyValue, Number, Removable, ValueError,
+    DynoValue, FieldValue, IndexKeyValue, KeyText, KeyType, KeyValue, Number, Removable, ValueError,
 };
 pub use version::{TtlValue, VersionValue};
 
@@ -95,7 +97,7 @@ pub type Item = std::collections::HashMap<String, AttributeValue>;
 pub mod prelude {
     pub use crate::{
         Condition, DynamoType, DynoHooks, DynoModel, DynoValue, Dynox, Error, Item, ModelExt,
-        Result, Tracked,
+        Result, SaveValue, SaveVersioned, Tracked,
     };
 }
 

@@ -8,10 +8,12 @@ pub use crate::hooks::DynoHooks;
 pub use crate::index::Index;
 pub use crate::model::{
     DynoModel, FieldInfo, IndexKind, IndexProjection, IndexSchema, KeyAttribute, ModelKey,
-    TableSchema,
+    TableSchema, Unversioned, Versioned,
 };
 pub use crate::ops::{DeleteByKey, Get, Projection, Query, Scan, UpdateByKey};
-pub use crate::value::{DynoValue, FieldValue, IndexKeyValue, KeyType, KeyValue, ValueError};
+pub use crate::value::{
+    DynoValue, FieldValue, IndexKeyValue, KeyText, KeyType, KeyValue, ValueError,
+};
 pub use crate::version::{TtlValue, VersionValue};
 pub use crate::{AttributeValue, Error, Item, Result};
 

@@ -1,7 +1,7 @@
 //! The rules across fields, one function each. Every error points at the
 //! token to change and says how.
 
-use crate::model::{is_option, Model};
+use crate::model::{handle_name, is_nested_option, is_option, Model, NOT_RAW, TAKEN_NAMES};
 use darling::Error;
 use std::collections::HashMap;
 
@@ -25,6 +25,55 @@ pub(crate) fn validate(model: &Model, errors: &mut darling::error::Accumulator) 
     indexes_are_complete(model, errors);
     max_size_is_positive(model, errors);
     index_options_name_indexes(model, errors);
+    index_handles_are_usable(model, errors);
+    options_are_not_nested(model, errors);
+}
+
+/// Each index gets a handle function named after it (`User::by_email()`):
+/// the name must make a Rust function name that no other index and no
+/// generated function already has.
+fn index_handles_are_usable(model: &Model, errors: &mut darling::error::Accumulator) {
+    let mut seen: HashMap<String, String> = HashMap::new();
+    let names = model
+        .stored()
+        .flat_map(|f| f.attrs.gsi.iter().chain(&f.attrs.lsi));
+    for lit in names {
+        let (index, handle) = (lit.value(), handle_name(&lit.value()));
+        if NOT_RAW.contains(&handle.as_str()) || TAKEN_NAMES.contains(&handle.as_str()) {
+            errors.push(
+                Error::custom(format!(
+                    "the index `{index}` would get the handle function `{}::{handle}()`, a name dynox already uses or Rust does not allow: rename the index, e.g. `\"{index}_index\"`",
+                    model.ident
+                ))
+                .with_span(lit),
+            );
+            continue;
+        }
+        match seen.get(&handle) {
+            Some(first) if *first != index => errors.push(
+                Error::custom(format!(
+                    "the indexes `{first}` and `{index}` would both get the handle function `{handle}()`: rename one of them"
+                ))
+                .with_span(lit),
+            ),
+            _ => {
+                seen.insert(handle, index);
+            }
+        }
+    }
+}
+
+/// `Option<Option<T>>` cannot be stored: `None` and `Some(None)` would both
+/// be an absent attribute, and `Some(None)` would read back as `None`.
+fn options_are_not_nested(model: &Model, errors: &mut darling::error::Accumulator) {
+    for f in model.stored().filter(|f| is_nested_option(&f.ty)) {
+        errors.push(
+            Error::custom(
+                "`Option<Option<..>>` cannot be stored: `None` and `Some(None)` are both an absent attribute; use one `Option`, or an enum that says what the inner `None` means",
+            )
+            .with_span(&f.ty),
+        );
+    }
 }
 
 /// Projection options must name a declared index and choose one projection.

@@ -416,3 +416,27 @@ pub struct Account {
     #[dyno(sensitive)]
     pub pin: u32,
 }
+
+/// A reading keyed by an exact number, to write keys such as `1` and `1.0`
+/// that DynamoDB holds equal.
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(table = "readings")]
+pub struct Reading {
+    #[dyno(partition_key)]
+    pub sensor: dynox_core::Number,
+    pub value: String,
+}
+
+/// Events keyed by time, in pydynox's timestamp text, with set fields that
+/// pydynox stores as lists.
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(table = "events")]
+pub struct Event {
+    #[dyno(partition_key)]
+    pub stream: String,
+    #[dyno(sort_key)]
+    pub at: dynox_core::timestamp::Isoformat,
+    pub tags: std::collections::BTreeSet<String>,
+    #[dyno(default)]
+    pub codes: std::collections::BTreeSet<u32>,
+}

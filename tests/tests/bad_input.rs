@@ -6,6 +6,12 @@ use dynox_tests::backend_tests;
 use dynox_tests::models::{AllTypes, User};
 use dynox_tests::{item, raw_put};
 
+/// The advice a `Deserialize` error ends with, after the last `; `.
+fn advice(r: Result<Option<Tracked<User>>>) -> String {
+    let message = r.expect_err("a read error").to_string();
+    message.rsplit("; ").next().unwrap_or_default().to_owned()
+}
+
 fn deserialize_error(r: Result<Option<Tracked<User>>>) -> (String, String, String, String) {
     match r {
         Err(Error::Deserialize {
@@ -27,6 +33,8 @@ backend_tests! {
         assert_eq!((t.as_str(), field.as_str()), ("users", "name"));
         assert_eq!(expected, "S");
         assert!(found.contains("missing"), "{found}");
+        let said = advice(User::get(&db, "U", "P").await);
+        assert!(said.contains("`Option`") && said.contains("#[dyno(default)]"), "{said}");
         Ok(())
     }
 
@@ -39,6 +47,9 @@ backend_tests! {
         ])).await?;
         let (_, field, expected, found) = deserialize_error(User::get(&db, "U", "P").await);
         assert_eq!((field.as_str(), expected.as_str(), found.as_str()), ("name", "S", "N"));
+        // an Option or a default would not read an N into a String: no such advice
+        let said = advice(User::get(&db, "U", "P").await);
+        assert!(said.contains("another DynamoDB type") && !said.contains("Option"), "{said}");
         Ok(())
     }
 
@@ -52,6 +63,8 @@ backend_tests! {
         let (_, field, _, found) = deserialize_error(User::get(&db, "U", "P").await);
         assert_eq!(field, "age");
         assert!(found.contains("out of range"), "{found}");
+        let said = advice(User::get(&db, "U", "P").await);
+        assert!(said.contains("wider type") && !said.contains("Option"), "{said}");
         // a 38-digit number is an error for u32 too, not a wrap
         raw_put(&db, &table, item([
             ("pk", AV::S("U".into())), ("sk", AV::S("P".into())), ("name", AV::S("n".into())),
@@ -65,6 +78,8 @@ backend_tests! {
         ])).await?;
         let (_, _, _, found) = deserialize_error(User::get(&db, "U", "P").await);
         assert!(found.contains("not an integer"), "{found}");
+        let said = advice(User::get(&db, "U", "P").await);
+        assert!(said.contains("not one the field's type can hold"), "{said}");
         Ok(())
     }
 
@@ -232,6 +247,22 @@ async fn a_server_that_never_answers_times_out_within_the_configured_time() {
         "gave up after {waited:?}"
     );
     silent.abort();
+}
+
+#[tokio::test]
+async fn a_missing_region_is_a_configuration_error_that_says_what_to_set() {
+    use aws_sdk_dynamodb::config::{BehaviorVersion, Credentials};
+    // no region: the SDK cannot sign the request, so nothing is sent
+    let config = aws_sdk_dynamodb::Config::builder()
+        .behavior_version(BehaviorVersion::latest())
+        .endpoint_url("http://127.0.0.1:9")
+        .credentials_provider(Credentials::new("k", "s", None, None, "test"))
+        .build();
+    let db = Dynox::from_client(aws_sdk_dynamodb::Client::from_conf(config));
+    let err = User::get(&db, "U", "P").await.expect_err("no region");
+    assert!(matches!(err, Error::Configuration { .. }), "{err:?}");
+    assert!(!err.is_retryable(), "no retry sets a region");
+    assert!(err.to_string().contains("AWS_REGION"), "{err}");
 }
 
 /// The error patterns as API.md writes them compile against `Error`.

@@ -1,7 +1,10 @@
 //! Property test: random sequences of model operations (save, smart save,
 //! conditional update, delete, get, query, batch write and get, transaction,
 //! versioned save) over models covering every field type run through dynox on
-//! the embedded engine and on DynamoDB Local. After every step the results,
+//! the embedded engine and on DynamoDB Local. Adversarial steps too: a
+//! smart save of a loaded item that another writer deleted meanwhile,
+//! `update_by_key` on the versioned model, and batches of number keys
+//! written in different forms (`1`, `1.0`, `10e-1`). After every step the results,
 //! error kinds, stored items and consumed capacity must match. A failure
 //! shrinks to a minimal sequence, and proptest keeps its seed in
 //! `differential_sequences.proptest-regressions`, replayed on every run.
@@ -14,7 +17,8 @@
 
 use aws_sdk_dynamodb::types::AttributeValue as AV;
 use dynox_core::prelude::*;
-use dynox_tests::models::{AllTypes, Counter, User, UserKey};
+use dynox_core::Number;
+use dynox_tests::models::{AllTypes, Counter, Reading, ReadingKey, User, UserKey};
 use dynox_tests::{connect, Backend};
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -70,6 +74,26 @@ enum Op {
     Increment {
         id: u8,
     },
+    /// get, another writer deletes the item, change the name, smart save.
+    SaveAfterDelete {
+        sk: u8,
+        name: String,
+    },
+    /// get the counter, another writer deletes it, increment, save.
+    IncrementAfterDelete {
+        id: u8,
+    },
+    /// update_by_key of the versioned counter (no read, no check).
+    BumpCounter {
+        id: u8,
+        by: u64,
+    },
+    /// A batch write of readings whose number keys come in several forms,
+    /// then a batch get of more forms of the same numbers.
+    BatchNumbers {
+        writes: Vec<(u8, u8)>,
+        reads: Vec<(u8, u8)>,
+    },
     /// PutItem of the every-type model with some fields changed.
     SaveAllTypes {
         id: u8,
@@ -99,6 +123,17 @@ const CAPACITY_OF_TRANSACTIONS: &str = "a transaction";
 
 fn word() -> impl Strategy<Value = String> {
     prop::sample::select(vec!["a", "b", "ab", "#:.", "x y", "ñ", ""]).prop_map(String::from)
+}
+
+/// One of a few numbers, in one of the forms DynamoDB holds equal.
+fn number(value: u8, form: u8) -> Number {
+    let v = value % 3;
+    Number::new(match form % 4 {
+        0 => format!("{v}"),
+        1 => format!("{v}.0"),
+        2 => format!("{v}0e-1"),
+        _ => format!("0{v}.00"),
+    })
 }
 
 fn sk() -> impl Strategy<Value = u8> {
@@ -142,6 +177,14 @@ fn op() -> impl Strategy<Value = Op> {
         prop::collection::vec(sk(), 1..6).prop_map(|sks| Op::BatchGet { sks }),
         (sk(), sk(), 0u32..60).prop_map(|(put, update, max)| Op::Transact { put, update, max }),
         (0u8..2).prop_map(|id| Op::Increment { id }),
+        (sk(), word()).prop_map(|(sk, name)| Op::SaveAfterDelete { sk, name }),
+        (0u8..2).prop_map(|id| Op::IncrementAfterDelete { id }),
+        (0u8..2, 0u64..5).prop_map(|(id, by)| Op::BumpCounter { id, by }),
+        (
+            prop::collection::vec((0u8..3, 0u8..4), 1..6),
+            prop::collection::vec((0u8..3, 0u8..4), 1..6)
+        )
+            .prop_map(|(writes, reads)| Op::BatchNumbers { writes, reads }),
         (
             0u8..2,
             word(),
@@ -170,6 +213,8 @@ fn kind(e: &Error) -> String {
             format!("ConditionalCheckFailed(item: {})", item.is_some())
         }
         Error::VersionConflict { .. } => "VersionConflict".into(),
+        Error::ItemDeleted => "ItemDeleted".into(),
+        Error::AlreadyExists { .. } => "AlreadyExists".into(),
         Error::Validation { .. } => "Validation".into(),
         Error::TransactionCanceled { reasons } => format!(
             "TransactionCanceled({:?})",
@@ -302,6 +347,65 @@ async fn step(db: &Dynox, op: &Op) -> String {
                 c.save(db).await?;
                 format!("count {} version {}", c.count, c.version)
             }
+            Op::SaveAfterDelete { sk, name } => {
+                let Some(mut u) = User::get(db, "P", format!("S{sk}"))
+                    .consistent_read()
+                    .await?
+                else {
+                    return Ok("absent".into());
+                };
+                User::delete_by_key(db, "P", format!("S{sk}")).await?;
+                u.name = format!("{name}!");
+                u.save(db).await?;
+                "smart saved a deleted item".into()
+            }
+            Op::IncrementAfterDelete { id } => {
+                let id = format!("c{id}");
+                let Some(mut c) = Counter::get(db, id.clone()).consistent_read().await? else {
+                    return Ok("absent".into());
+                };
+                Counter::delete_by_key(db, id).await?;
+                c.count += 1;
+                c.save(db).await?;
+                "saved a deleted counter".into()
+            }
+            Op::BumpCounter { id, by } => {
+                Counter::update_by_key(db, format!("c{id}"))
+                    .increment(Counter::COUNT, by)
+                    .await?;
+                "bumped".into()
+            }
+            Op::BatchNumbers { writes, reads } => {
+                let values: Vec<Reading> = writes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &(v, form))| Reading {
+                        sensor: number(v, form),
+                        value: format!("w{i}"),
+                    })
+                    .collect();
+                let report = db.batch_write().put_all(&values).await?;
+                let keys = reads.iter().map(|&(v, form)| ReadingKey {
+                    sensor: number(v, form),
+                });
+                let wanted: BTreeSet<u8> = reads.iter().map(|&(v, _)| v % 3).collect();
+                let mut found: Vec<String> = Reading::batch_get(db, keys)
+                    .consistent_read()
+                    .await?
+                    .into_iter()
+                    .map(|r| r.value.clone())
+                    .collect();
+                found.sort();
+                let missing = if found.len() < wanted.len() {
+                    MISSING_MARK
+                } else {
+                    ""
+                };
+                format!(
+                    "written {} coalesced {} read {found:?}{missing}",
+                    report.written, report.coalesced
+                )
+            }
             Op::SaveAllTypes { id, s, n, set } => {
                 let mut v = AllTypes::sample(u64::from(id));
                 (v.s, v.i64_, v.ss) = (s, n, set.into_iter().collect());
@@ -324,6 +428,7 @@ async fn stored(db: &Dynox) -> Vec<String> {
         (User::SCHEMA.table, db.table_name::<User>()),
         (Counter::SCHEMA.table, db.table_name::<Counter>()),
         (AllTypes::SCHEMA.table, db.table_name::<AllTypes>()),
+        (Reading::SCHEMA.table, db.table_name::<Reading>()),
     ];
     for (label, table) in tables {
         let input = aws_sdk_dynamodb::operation::scan::ScanInput::builder()
@@ -397,6 +502,7 @@ fn operation_sequences_agree_with_dynamodb_local() {
                 User::create_table(db).await.expect("table");
                 Counter::create_table(db).await.expect("table");
                 AllTypes::create_table(db).await.expect("table");
+                Reading::create_table(db).await.expect("table");
             }
             for (i, op) in ops.iter().enumerate() {
                 let mut seen = Vec::new();
@@ -404,12 +510,13 @@ fn operation_sequences_agree_with_dynamodb_local() {
                     db.reset_metrics();
                     let result = step(db, op).await;
                     let m = db.metrics();
-                    seen.push((result, m.total_rcu, m.total_wcu, stored(db).await));
+                    seen.push((result, m.total_rcu, m.total_wcu, stored(db).await, m.requests));
                 }
                 let (e, l) = (&seen[0], &seen[1]);
                 prop_assert!(!e.0.starts_with("unexpected"), "step {i} {op:?}: {}", e.0);
                 prop_assert_eq!(&e.0, &l.0, "step {} {:?}: results differ", i, op);
                 prop_assert_eq!(&e.3, &l.3, "step {} {:?}: stored items differ", i, op);
+                prop_assert_eq!(e.4, l.4, "step {} {:?}: the number of requests differs", i, op);
                 if matches!(op, Op::Transact { .. }) {
                     // see CAPACITY_OF_TRANSACTIONS
                     let _ = CAPACITY_OF_TRANSACTIONS;
@@ -419,7 +526,7 @@ fn operation_sequences_agree_with_dynamodb_local() {
                     prop_assert_eq!((e.1, e.2), (l.1, l.2), "step {} {:?}: consumed capacity (rcu, wcu) differs", i, op);
                 }
                 steps.set(steps.get() + 1);
-                for kind in ["ConditionalCheckFailed", "TransactionCanceled"] {
+                for kind in ["ConditionalCheckFailed", "TransactionCanceled", "ItemDeleted"] {
                     if e.0.starts_with(kind) {
                         *failures.borrow_mut().entry(kind).or_default() += 1;
                     }
@@ -435,7 +542,11 @@ fn operation_sequences_agree_with_dynamodb_local() {
         steps.get()
     );
     // the sequences must reach the failure paths too, or they prove little
-    for kind in ["ConditionalCheckFailed", "TransactionCanceled"] {
+    for kind in [
+        "ConditionalCheckFailed",
+        "TransactionCanceled",
+        "ItemDeleted",
+    ] {
         assert!(
             failures.get(kind).copied().unwrap_or(0) > 0,
             "no step ended {kind}: {failures:?}"

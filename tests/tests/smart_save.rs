@@ -155,7 +155,7 @@ backend_tests! {
         assert_eq!(c.version, 1, "the first save writes version 1");
         // a second value that was never loaded cannot create it again
         let mut dup = Tracked::new(Counter { id: "c".into(), count: 9, note: None, version: 0 });
-        assert!(matches!(dup.save(&db).await, Err(Error::VersionConflict { .. })));
+        assert!(matches!(dup.save(&db).await, Err(Error::AlreadyExists { .. })));
 
         let mut a = Counter::get(&db, "c").await?.expect("saved");
         let mut b = Counter::get(&db, "c").await?.expect("saved");

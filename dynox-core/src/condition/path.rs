@@ -22,6 +22,14 @@ impl RawPath {
         RawPath(vec![Segment::Name(Cow::Borrowed(name))])
     }
 
+    /// The attribute the path starts at.
+    pub(crate) fn top_level(&self) -> Option<&str> {
+        match self.0.first() {
+            Some(Segment::Name(name)) => Some(name),
+            _ => None,
+        }
+    }
+
     pub(crate) fn render(&self, p: &mut Placeholders) -> String {
         let mut out = String::new();
         for segment in &self.0 {

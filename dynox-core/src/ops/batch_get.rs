@@ -102,6 +102,9 @@ impl<'a, M: DynoModel, O: Send + 'a> BatchGet<'a, M, O> {
     async fn run(self) -> Result<Vec<O>> {
         let table = self.db.table_name::<M>();
         let shared: std::sync::Arc<str> = table.as_ref().into();
+        for key in &self.keys {
+            super::key_check::check(M::SCHEMA, &key.to_key_item())?;
+        }
         let mut seen = HashSet::with_capacity(self.keys.len());
         let keys: Vec<Item> = self
             .keys
@@ -139,11 +142,7 @@ impl<'a, M: DynoModel, O: Send + 'a> BatchGet<'a, M, O> {
                     key,
                 })
                 .collect();
-            return Err(Error::BatchIncomplete {
-                unprocessed,
-                read: batch.done,
-                cause: Box::new(cause),
-            });
+            return Err(Error::batch(unprocessed, batch.done, cause));
         }
         let read = batch.done;
         read.into_iter().map(self.decode).collect()

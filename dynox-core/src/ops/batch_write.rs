@@ -2,6 +2,7 @@
 
 use super::batch_keys::KeyId;
 use super::retry::{drive_all, RetryPolicy};
+use super::versioning::{self, Expected};
 use super::{size_check, OpFuture};
 use crate::metrics::OperationKind;
 use crate::transport::Request;
@@ -144,6 +145,10 @@ impl<'a> BatchWrite<'a> {
             .or_insert_with(|| db.table_name::<M>().as_ref().into())
             .clone();
         let (Op::Put(item) | Op::Delete(item)) = &op;
+        if let Err(e) = super::key_check::check(M::SCHEMA, item) {
+            self.refused.get_or_insert(e);
+            return;
+        }
         let id = KeyId::of(&table, M::SCHEMA, item);
         let write = Write { table, op };
         match self.index.get(&id) {
@@ -161,12 +166,8 @@ impl<'a> BatchWrite<'a> {
     /// Puts `value` as a whole item (create or replace).
     pub fn put<M: DynoModel>(mut self, value: &M) -> Self {
         let mut item = value.to_item();
-        if let Some(attribute) = M::SCHEMA.version_attribute {
-            item.insert(
-                attribute.to_owned(),
-                crate::AttributeValue::N((value.version() + 1).to_string()),
-            );
-        }
+        // unchecked: a batch write cannot carry a condition
+        versioning::stamp::<M>(&mut item, Expected::of_value(value).next());
         if let Err(e) = size_check::check::<M>(&item) {
             self.refused.get_or_insert(e);
             return self;
@@ -242,15 +243,15 @@ impl<'a> BatchWrite<'a> {
         report.retries = batch.retries;
         match batch.cause {
             None => Ok(report),
-            Some(cause) => Err(Error::BatchIncomplete {
-                unprocessed: batch
+            Some(cause) => Err(Error::batch(
+                batch
                     .unprocessed
                     .into_iter()
                     .map(unprocessed_write)
                     .collect(),
-                read: Vec::new(),
-                cause: Box::new(cause),
-            }),
+                Vec::new(),
+                cause,
+            )),
         }
     }
 }

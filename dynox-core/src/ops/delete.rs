@@ -1,6 +1,7 @@
 //! DeleteItem: `value.delete(&db)` and `User::delete_by_key(&db, pk, sk)`.
 
-use super::{builder_options, hooks_run, requests, versioning, OpFuture};
+use super::versioning::{self, Expected};
+use super::{builder_options, hooks_run, requests, OpFuture};
 use crate::condition::Condition;
 use crate::{DynoModel, Dynox, Result};
 use std::future::IntoFuture;
@@ -40,7 +41,7 @@ impl<'a, M: DynoModel> Delete<'a, M> {
 pub(crate) async fn delete_value<M: DynoModel>(
     db: &Dynox,
     value: &M,
-    expected_version: u64,
+    expected: Expected,
     condition: Option<Condition<M>>,
     skip_hooks: bool,
 ) -> Result<()> {
@@ -48,15 +49,15 @@ pub(crate) async fn delete_value<M: DynoModel>(
     if hooks {
         value.before_delete()?;
     }
-    let version = if expected_version > 0 {
-        versioning::version_check::<M>(expected_version)
-    } else {
-        None
+    // a value never stored deletes unchecked; a stored one checks its version
+    let version = match expected {
+        Expected::New => None,
+        Expected::Stored(_) => versioning::check::<M>(expected, false),
     };
     let condition = versioning::and(condition, version);
     requests::delete::<M>(db, &value.key(), condition.as_ref())
         .await
-        .map_err(|e| versioning::classify_failure::<M>(e, expected_version))?;
+        .map_err(|e| versioning::classify_failure::<M>(e, expected, false))?;
     if hooks {
         value.after_delete()?;
     }
@@ -74,7 +75,7 @@ impl<'a, M: DynoModel> IntoFuture for Delete<'a, M> {
         Box::pin(delete_value(
             self.db,
             self.value,
-            self.value.version(),
+            Expected::of_value(self.value),
             self.condition,
             self.skip_hooks,
         ))

@@ -51,10 +51,12 @@ impl<'a, M: DynoModel> Get<'a, M> {
     }
 
     async fn run(self) -> Result<Option<Tracked<M>>> {
+        let key = self.key.to_key_item();
+        super::key_check::check(M::SCHEMA, &key)?;
         let table = self.db.table_name::<M>();
         let input = GetItemInput::builder()
             .table_name(table.as_ref())
-            .set_key(Some(self.key.to_key_item()))
+            .set_key(Some(key))
             .set_consistent_read(self.consistent_read.then_some(true))
             .return_consumed_capacity(ReturnConsumedCapacity::Total)
             .build()

@@ -8,6 +8,7 @@ mod cursor;
 mod delete;
 mod get;
 mod hooks_run;
+mod key_check;
 mod paging;
 mod put;
 mod query;
@@ -88,11 +89,6 @@ pub(crate) type OpFuture<'a, T> = futures::future::BoxFuture<'a, crate::Result<T
 /// The derive adds the ones that take typed keys (`User::get(&db, pk, sk)`,
 /// `User::delete_by_key`, `User::update_by_key`) as inherent functions.
 pub trait ModelExt: DynoModel {
-    /// Writes this value as a whole item (PutItem: create or replace).
-    fn save<'a>(&'a self, db: &'a Dynox) -> Save<'a, Self> {
-        Save::new(db, self)
-    }
-
     /// Deletes the item with this value's key.
     fn delete<'a>(&'a self, db: &'a Dynox) -> Delete<'a, Self> {
         Delete::new(db, self)
@@ -159,3 +155,28 @@ pub trait ModelExt: DynoModel {
 }
 
 impl<M: DynoModel> ModelExt for M {}
+
+/// `value.save(&db)` for a model without a `#[dyno(version)]` field; brought
+/// in by the prelude.
+pub trait SaveValue: DynoModel<Versioning = crate::model::Unversioned> {
+    /// Writes this value as a whole item (PutItem: create or replace).
+    fn save<'a>(&'a self, db: &'a Dynox) -> Save<'a, Self> {
+        Save::new(db, self)
+    }
+}
+
+impl<M: DynoModel<Versioning = crate::model::Unversioned>> SaveValue for M {}
+
+/// `value.save(&db)` for a model with a `#[dyno(version)]` field; brought in
+/// by the prelude. It takes the value mutably: after the write the value
+/// holds the version it stored, so saving it again does not conflict with
+/// itself.
+pub trait SaveVersioned: DynoModel<Versioning = crate::model::Versioned> {
+    /// Writes this value as a whole item, checking and moving on its version.
+    /// See [`Save`].
+    fn save<'a>(&'a mut self, db: &'a Dynox) -> Save<'a, Self> {
+        Save::new_versioned(db, self)
+    }
+}
+
+impl<M: DynoModel<Versioning = crate::model::Versioned>> SaveVersioned for M {}

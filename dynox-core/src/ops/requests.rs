@@ -2,6 +2,7 @@
 //! DeleteItem, with their condition, placeholders, consumed capacity and the
 //! stored item on a failed condition. Every builder goes through these.
 
+use super::key_check;
 use super::table::build_error;
 use super::update_expr::UpdateActions;
 use crate::condition::Condition;
@@ -46,6 +47,7 @@ pub(crate) async fn put<M: DynoModel>(
     item: Item,
     condition: Option<&Condition<M>>,
 ) -> Result<()> {
+    key_check::check(M::SCHEMA, &item)?;
     let table = db.table_name::<M>();
     let r = render(None, condition);
     let input = PutItemInput::builder()
@@ -72,11 +74,13 @@ pub(crate) async fn update<M: DynoModel>(
     condition: Option<&Condition<M>>,
     return_new: bool,
 ) -> Result<Option<Item>> {
+    let key = key.to_key_item();
+    key_check::check(M::SCHEMA, &key)?;
     let table = db.table_name::<M>();
     let r = render(Some(actions), condition);
     let input = UpdateItemInput::builder()
         .table_name(table.as_ref())
-        .set_key(Some(key.to_key_item()))
+        .set_key(Some(key))
         .set_update_expression(r.update)
         .set_condition_expression(r.condition)
         .set_expression_attribute_names(r.names)
@@ -102,11 +106,13 @@ pub(crate) async fn delete<M: DynoModel>(
     key: &M::Key,
     condition: Option<&Condition<M>>,
 ) -> Result<()> {
+    let key = key.to_key_item();
+    key_check::check(M::SCHEMA, &key)?;
     let table = db.table_name::<M>();
     let r = render(None, condition);
     let input = DeleteItemInput::builder()
         .table_name(table.as_ref())
-        .set_key(Some(key.to_key_item()))
+        .set_key(Some(key))
         .set_condition_expression(r.condition)
         .set_expression_attribute_names(r.names)
         .set_expression_attribute_values(r.values)

@@ -1,9 +1,10 @@
 //! Smart save: `tracked.save(&db)` sends only what changed.
 
 use super::update_expr::UpdateActions;
-use super::{builder_options, hooks_run, requests, size_check, versioning, OpFuture};
+use super::versioning::{self, Expected};
+use super::{builder_options, hooks_run, requests, size_check, OpFuture};
 use crate::condition::{Condition, RawPath};
-use crate::{AttributeValue, DynoModel, Dynox, Error, ModelKey, Result, Tracked};
+use crate::{DynoModel, Dynox, Error, ModelKey, Result, Tracked};
 use std::future::IntoFuture;
 
 /// Saves a [`Tracked`] value: nothing when it is clean, an UpdateItem of the
@@ -55,11 +56,12 @@ impl<'a, M: DynoModel> SmartSave<'a, M> {
             skip_hooks,
         } = self;
         let hooks = hooks_run::enabled::<M>(skip_hooks);
+        // only a value never saved is a new item; a loaded one is checked
+        // against what was loaded, even when that had no version attribute
         let expected = match &tracked.stored {
-            Some(stored) => stored.version,
-            None => tracked.value.version(),
+            Some(stored) => Expected::Stored(stored.version),
+            None => Expected::New,
         };
-        let versioned = M::SCHEMA.version_attribute.is_some();
 
         // What to send, decided before any hook or request.
         let changed = match &tracked.stored {
@@ -81,16 +83,14 @@ impl<'a, M: DynoModel> SmartSave<'a, M> {
         if hooks {
             tracked.value.before_save()?;
         }
-        let condition = versioning::and(condition, versioning::version_check::<M>(expected));
+        // an UpdateItem of a loaded item must find it: one deleted meanwhile
+        // would come back as a fragment of the changed fields
+        let must_exist = changed.is_some();
+        let condition = versioning::and(condition, versioning::check::<M>(expected, must_exist));
         let result = match changed {
             None => {
                 let mut item = tracked.value.to_item();
-                if let Some(attribute) = M::SCHEMA.version_attribute {
-                    item.insert(
-                        attribute.to_owned(),
-                        AttributeValue::N((expected + 1).to_string()),
-                    );
-                }
+                versioning::stamp::<M>(&mut item, expected.next());
                 size_check::check::<M>(&item)?;
                 requests::put::<M>(db, item, condition.as_ref()).await
             }
@@ -103,12 +103,7 @@ impl<'a, M: DynoModel> SmartSave<'a, M> {
                         tracked.value.field_value(index),
                     );
                 }
-                if let Some(attribute) = M::SCHEMA.version_attribute {
-                    actions.set(
-                        RawPath::attribute(attribute),
-                        Some(AttributeValue::N((expected + 1).to_string())),
-                    );
-                }
+                versioning::set_in::<M>(&mut actions, expected.next());
                 if M::SCHEMA.max_size.is_some() {
                     size_check::check::<M>(&tracked.value.to_item())?;
                 }
@@ -118,10 +113,8 @@ impl<'a, M: DynoModel> SmartSave<'a, M> {
                     .map(|_| ())
             }
         };
-        result.map_err(|e| versioning::classify_failure::<M>(e, expected))?;
-        if versioned {
-            tracked.value.set_version(expected + 1);
-        }
+        result.map_err(|e| versioning::classify_failure::<M>(e, expected, must_exist))?;
+        tracked.value.set_version(expected.next());
         tracked.mark_stored();
         if hooks {
             tracked.value.after_save()?;

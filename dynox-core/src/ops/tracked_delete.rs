@@ -1,5 +1,6 @@
 //! `tracked.delete(&db)`: delete with hooks and the version that was loaded.
 
+use super::versioning::Expected;
 use super::{builder_options, delete::delete_value, OpFuture};
 use crate::condition::Condition;
 use crate::{DynoModel, Dynox, Result, Tracked};
@@ -43,8 +44,8 @@ impl<'a, M: DynoModel> IntoFuture for TrackedDelete<'a, M> {
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(async move {
             let expected = match &self.tracked.stored {
-                Some(stored) => stored.version,
-                None => self.tracked.value.version(),
+                Some(stored) => Expected::Stored(stored.version),
+                None => Expected::of_value(&self.tracked.value),
             };
             delete_value(
                 self.db,

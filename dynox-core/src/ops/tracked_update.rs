@@ -3,9 +3,10 @@
 
 use super::update_expr::UpdateActions;
 use super::update_methods::update_methods;
-use super::{builder_options, hooks_run, requests, versioning, OpFuture};
-use crate::condition::{Condition, RawPath};
-use crate::{AttributeValue, DynoModel, Dynox, Error, Result, Tracked};
+use super::versioning::{self, Expected};
+use super::{builder_options, hooks_run, requests, OpFuture};
+use crate::condition::Condition;
+use crate::{DynoModel, Dynox, Error, Result, Tracked};
 use std::future::IntoFuture;
 
 /// Updates chosen attributes of a tracked item in one request, then replaces
@@ -61,27 +62,16 @@ impl<'a, M: DynoModel> TrackedUpdate<'a, M> {
             tracked.value.before_update()?;
         }
         let expected = match &tracked.stored {
-            Some(stored) => stored.version,
-            None => tracked.value.version(),
+            Some(stored) => Expected::Stored(stored.version),
+            None => Expected::of_value(&tracked.value),
         };
-        if let Some(attribute) = M::SCHEMA.version_attribute {
-            actions.set(
-                RawPath::attribute(attribute),
-                Some(AttributeValue::N((expected + 1).to_string())),
-            );
-        }
+        versioning::set_in::<M>(&mut actions, expected.next());
         // an update needs the item to exist; a versioned one also the version
-        let check = match versioning::version_check::<M>(expected).filter(|_| expected > 0) {
-            Some(version) => version,
-            None => Condition::from_node(crate::condition::Node::Exists(RawPath::attribute(
-                M::SCHEMA.partition_key.name,
-            ))),
-        };
-        let condition = versioning::and(condition, Some(check));
+        let condition = versioning::and(condition, versioning::check::<M>(expected, true));
         let key = tracked.value.key();
         let new = requests::update::<M>(db, &key, &actions, condition.as_ref(), true)
             .await
-            .map_err(|e| versioning::classify_failure::<M>(e, expected))?;
+            .map_err(|e| versioning::classify_failure::<M>(e, expected, true))?;
         let item = new.ok_or_else(|| Error::Validation {
             message: "UpdateItem returned no attributes for ALL_NEW".to_owned(),
         })?;

@@ -48,10 +48,15 @@ impl Dynox {
 impl<'a> TransactGet<'a> {
     /// Reads the item with `key`.
     pub fn get<K: ModelKey>(mut self, key: K) -> Self {
+        let key = key.to_key_item();
+        if let Err(e) = super::key_check::check(<K::Model as crate::DynoModel>::SCHEMA, &key) {
+            self.refused.get_or_insert(e);
+            return self;
+        }
         let table = self.db.table_name::<K::Model>().into_owned();
         match Get::builder()
             .table_name(table.as_str())
-            .set_key(Some(key.to_key_item()))
+            .set_key(Some(key))
             .build()
         {
             Ok(get) => {

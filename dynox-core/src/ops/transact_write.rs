@@ -4,7 +4,8 @@ use super::batch_write::tables_label;
 use super::requests::{render, Rendered};
 use super::update_expr::UpdateActions;
 use super::update_methods::update_methods;
-use super::{size_check, versioning, OpFuture};
+use super::versioning::{self, Expected};
+use super::{size_check, OpFuture};
 use crate::condition::Condition;
 use crate::metrics::OperationKind;
 use crate::transport::Request;
@@ -132,6 +133,18 @@ macro_rules! keyed_action {
 
 impl<'a> TransactWrite<'a> {
     fn add<M: DynoModel>(mut self, built: Result<TransactWriteItem>, bytes: usize) -> Self {
+        // every action names its item's key: check it as DynamoDB would
+        let key = built.as_ref().ok().and_then(|item| {
+            item.put()
+                .map(|p| p.item())
+                .or(item.update().map(|u| u.key()))
+                .or(item.delete().map(|d| d.key()))
+                .or(item.condition_check().map(|c| c.key()))
+        });
+        let built = match key.map(|k| super::key_check::check(M::SCHEMA, k)) {
+            Some(Err(e)) => Err(e),
+            _ => built,
+        };
         match built {
             Ok(item) => {
                 self.items.push(item);
@@ -158,16 +171,11 @@ impl<'a> TransactWrite<'a> {
 
     fn put_with<M: DynoModel>(self, value: &M, condition: Option<Condition<M>>) -> Self {
         let mut item = value.to_item();
-        let expected = value.version();
-        if let Some(attribute) = M::SCHEMA.version_attribute {
-            item.insert(
-                attribute.to_owned(),
-                crate::AttributeValue::N((expected + 1).to_string()),
-            );
-        }
+        let expected = Expected::of_value(value);
+        versioning::stamp::<M>(&mut item, expected.next());
         let bytes = crate::item_size(&item);
         let built = size_check::check::<M>(&item).and_then(|()| {
-            let condition = versioning::and(condition, versioning::version_check::<M>(expected));
+            let condition = versioning::and(condition, versioning::check::<M>(expected, false));
             let r = render(None, condition.as_ref());
             let put = Put::builder()
                 .table_name(self.db.table_name::<M>())
@@ -191,7 +199,7 @@ impl<'a> TransactWrite<'a> {
         key: K,
         actions: impl FnOnce(TransactUpdate<'static, K::Model>) -> TransactUpdate<'static, K::Model>,
     ) -> Self {
-        let u = actions(TransactUpdate::empty());
+        let mut u = actions(TransactUpdate::empty());
         if u.actions.is_empty() {
             return self.add::<K::Model>(
                 Err(Error::Validation {
@@ -201,6 +209,11 @@ impl<'a> TransactWrite<'a> {
                 0,
             );
         }
+        if let Err(e) = size_check::check_update::<K::Model>(&u.actions) {
+            return self.add::<K::Model>(Err(e), 0);
+        }
+        // every write of a versioned model moves its version on
+        versioning::bump_in::<K::Model>(&mut u.actions);
         let key = key.to_key_item();
         let bytes = crate::item_size(&key);
         let mut r: Rendered = render(Some(&u.actions), u.condition.as_ref());
@@ -226,11 +239,9 @@ impl<'a> TransactWrite<'a> {
     /// Deletes the item of `value`; for a `#[dyno(version)]` model, only if
     /// the stored version is the value's.
     pub fn delete_value<M: DynoModel>(self, value: &M) -> Self {
-        let version = value.version();
-        let check = if version > 0 {
-            versioning::version_check::<M>(version)
-        } else {
-            None
+        let check = match Expected::of_value(value) {
+            Expected::New => None,
+            stored => versioning::check::<M>(stored, false),
         };
         self.delete_item::<M>(value.key().to_key_item(), check)
     }

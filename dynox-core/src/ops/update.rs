@@ -2,7 +2,7 @@
 
 use super::update_expr::UpdateActions;
 use super::update_methods::update_methods;
-use super::{builder_options, requests, OpFuture};
+use super::{builder_options, requests, size_check, versioning, OpFuture};
 use crate::condition::Condition;
 use crate::{DynoModel, Dynox, Error, Result};
 use std::future::IntoFuture;
@@ -11,6 +11,12 @@ use std::future::IntoFuture;
 /// and without hooks. Like DynamoDB's UpdateItem, it creates the item when
 /// no item has the key (add `.condition(User::PK.exists())` to refuse that).
 /// Await it to run.
+///
+/// On a `#[dyno(version)]` model it adds 1 to the stored version (from 0
+/// when missing) without checking it, so a copy loaded before this update
+/// fails its next versioned save instead of overwriting the update. A value
+/// over the model's `max_size` is refused before sending; the size of the
+/// whole item after the update is not known without reading it.
 #[must_use = "an operation does nothing until awaited"]
 pub struct UpdateByKey<'a, M: DynoModel> {
     db: &'a Dynox,
@@ -42,12 +48,14 @@ impl<'a, M: DynoModel> UpdateByKey<'a, M> {
         }
     }
 
-    async fn run(self) -> Result<()> {
+    async fn run(mut self) -> Result<()> {
         if self.actions.is_empty() {
             return Err(Error::Validation {
                 message: "an update needs at least one action (set, remove, add, ...)".to_owned(),
             });
         }
+        size_check::check_update::<M>(&self.actions)?;
+        versioning::bump_in::<M>(&mut self.actions);
         requests::update::<M>(
             self.db,
             &self.key,

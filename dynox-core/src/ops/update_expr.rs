@@ -60,6 +60,27 @@ impl UpdateActions {
         }
     }
 
+    /// Whether an action writes the top-level attribute `name`.
+    pub(crate) fn touches(&self, name: &str) -> bool {
+        let top = |path: &RawPath| path.top_level() == Some(name);
+        self.set.iter().any(|(p, _)| top(p))
+            || self.remove.iter().any(top)
+            || self.add.iter().any(|(p, _)| top(p))
+            || self.delete.iter().any(|(p, _)| top(p))
+    }
+
+    /// The values this update stores or adds, with the attribute each goes to.
+    pub(crate) fn values(&self) -> impl Iterator<Item = (&RawPath, &AttributeValue)> {
+        let set = self.set.iter().map(|(p, v)| match v {
+            SetValue::Value(v)
+            | SetValue::IfNotExists(v)
+            | SetValue::Add(v, _)
+            | SetValue::Append(v)
+            | SetValue::Prepend(v) => (p, v),
+        });
+        set.chain(self.add.iter().map(|(p, v)| (p, v)))
+    }
+
     pub(crate) fn is_empty(&self) -> bool {
         self.set.is_empty()
             && self.remove.is_empty()

@@ -43,6 +43,13 @@ where
     E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
     R: std::fmt::Debug + Send + Sync + 'static,
 {
+    // the SDK refuses to sign or route a request without a region; no retry
+    // fixes that, so it is a configuration error, not a network one
+    if !matches!(err, SdkError::ServiceError(_)) && names_missing_region(&err) {
+        return Error::Configuration {
+            message: MISSING_REGION.to_owned(),
+        };
+    }
     match err {
         SdkError::ServiceError(service) => {
             let e = service.into_err();
@@ -77,6 +84,26 @@ where
         },
         other => Error::backend("TransportError", other),
     }
+}
+
+/// What to set when the AWS SDK has no region.
+pub(crate) const MISSING_REGION: &str = "no AWS region is configured; set AWS_REGION (or a region in the AWS profile), or give the client's config a region";
+
+fn names_missing_region(e: &dyn std::error::Error) -> bool {
+    let mut next: Option<&dyn std::error::Error> = Some(e);
+    while let Some(e) = next {
+        let text = e.to_string().to_ascii_lowercase();
+        // the signer's "missing signing region", the endpoint resolver's
+        // "Missing Region" / "A region must be set"
+        if text.contains("missing region")
+            || text.contains("missing signing region")
+            || text.contains("region must be set")
+        {
+            return true;
+        }
+        next = e.source();
+    }
+    false
 }
 
 /// The errors of the two transaction operations: a cancelled transaction

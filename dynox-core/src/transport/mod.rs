@@ -8,6 +8,7 @@
 
 mod aws;
 mod aws_errors;
+pub(crate) use aws_errors::MISSING_REGION;
 #[cfg(feature = "embedded")]
 mod embedded;
 #[cfg(feature = "embedded")]

@@ -104,6 +104,38 @@ impl<T: KeyValue> IndexKeyValue for Option<T> {
     const KEY_TYPE: KeyType = T::KEY_TYPE;
 }
 
+/// Text given for a `String` key argument (`User::get(&db, "USER#1", ..)`):
+/// `&str`, `String`, `&String`, `Box<str>`, `Cow<str>` or `char`.
+#[diagnostic::on_unimplemented(
+    message = "this key is a `String`: pass text, not `{Self}`",
+    label = "expected text for a `String` key",
+    note = "pass a `&str` or `String`; for a number, format it first (`n.to_string()`)"
+)]
+pub trait KeyText {
+    /// The key value.
+    fn into_key_string(self) -> String;
+}
+
+macro_rules! key_text {
+    ($($t:ty),*) => {$(
+        impl KeyText for $t {
+            fn into_key_string(self) -> String {
+                self.into()
+            }
+        }
+    )*};
+}
+
+key_text!(
+    String,
+    &str,
+    &String,
+    &mut str,
+    Box<str>,
+    std::borrow::Cow<'_, str>,
+    char
+);
+
 /// The scalar types a key attribute can have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum KeyType {

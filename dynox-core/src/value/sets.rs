@@ -1,6 +1,11 @@
 //! Sets: strings as SS, numbers as NS, binary as BS. DynamoDB rejects empty
 //! sets, so an empty set is stored as no attribute and a missing attribute
 //! reads as an empty set.
+//!
+//! On read, a list (L) of distinct members of the set's kind is a set too
+//! (for a number set, members may be N or number text in S): pydynox 1.8
+//! stores its string and number set attributes as lists of strings, and a
+//! table it wrote can move to dynox. dynox itself always writes real sets.
 
 use super::number::{format_float, parse_integer};
 use super::{DynoValue, ValueError};
@@ -164,8 +169,55 @@ fn read_set<T: SetMember, C: FromIterator<T>>(
             .into_iter()
             .map(|b| T::__from_bytes(b.into_inner()))
             .collect(),
+        (kind, Some(AttributeValue::L(list))) => read_list_as_set(kind, list),
         (_, Some(other)) => Err(ValueError::wrong_type(expected, &other)),
     }
+}
+
+/// A list whose members are all of the set's kind and all different.
+fn read_list_as_set<T: SetMember, C: FromIterator<T>>(
+    kind: SetKind,
+    list: Vec<AttributeValue>,
+) -> Result<C, ValueError> {
+    let expected = kind_name(kind);
+    let mut seen = HashSet::with_capacity(list.len());
+    let mut members = Vec::with_capacity(list.len());
+    for (i, member) in list.into_iter().enumerate() {
+        let member = match (kind, member) {
+            // pydynox 1.8 writes a number set as a list of strings
+            (SetKind::Ss | SetKind::Ns, AttributeValue::S(t))
+            | (SetKind::Ns, AttributeValue::N(t)) => Member::Text(t),
+            (SetKind::Bs, AttributeValue::B(b)) => Member::Bytes(b.into_inner()),
+            (_, other) => {
+                return Err(ValueError::custom(
+                    format!("{expected}, or a list of its members"),
+                    format!("L holding {}", super::type_name(&other)),
+                )
+                .at_index(i))
+            }
+        };
+        if !seen.insert(member.clone()) {
+            return Err(ValueError::custom(
+                format!("{expected}, or a list of distinct members"),
+                "L with a repeated member (a set would lose it)",
+            )
+            .at_index(i));
+        }
+        members.push(member);
+    }
+    members
+        .into_iter()
+        .map(|m| match m {
+            Member::Text(t) => T::__from_text(t),
+            Member::Bytes(b) => T::__from_bytes(b),
+        })
+        .collect()
+}
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Member {
+    Text(String),
+    Bytes(Vec<u8>),
 }
 
 impl<T: SetMember + Eq + Hash, S: BuildHasher + Default> DynoValue for HashSet<T, S> {

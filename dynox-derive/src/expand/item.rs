@@ -31,7 +31,10 @@ pub(crate) fn model_impl(model: &Model) -> TokenStream {
     let takes = model.fields.iter().map(|f| {
         let (name, attribute, ty) = (&f.ident, &f.attribute, &f.ty);
         let span = ty.span();
-        let take = match (f.is_skipped(), f.is_serde(), f.has_default()) {
+        // a missing version attribute is version 0: an item stored before
+        // the table adopted versioning
+        let has_default = f.has_default() || f.attrs.version.is_present();
+        let take = match (f.is_skipped(), f.is_serde(), has_default) {
             (true, _, _) => quote! { ::core::result::Result::<_, #krate::__private::Error>::Ok(::core::default::Default::default()) },
             (false, false, _) if f.attrs.ttl.is_present() => {
                 quote_spanned! { span=> #krate::__private::ttl_take_field::<#ty>(&mut item, #table, #attribute) }
@@ -69,11 +72,18 @@ pub(crate) fn model_impl(model: &Model) -> TokenStream {
         }
     });
 
+    let versioning = if model.version().is_some() {
+        quote!(#krate::__private::Versioned)
+    } else {
+        quote!(#krate::__private::Unversioned)
+    };
+
     quote! {
         #[automatically_derived]
         impl #krate::__private::DynoModel for #ident {
             type Key = #key;
             type Snapshot = #snapshot_ident;
+            type Versioning = #versioning;
             #consts
 
             fn to_item(&self) -> #krate::__private::Item {

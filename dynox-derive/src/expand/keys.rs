@@ -1,6 +1,6 @@
 //! The typed key struct and the entry points that take typed key arguments.
 
-use crate::model::{is_string, without_option, Field, Model};
+use crate::model::{handle_name, is_keyword, is_string, without_option, Field, Model};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
@@ -48,14 +48,14 @@ pub(crate) fn key_impl(model: &Model) -> TokenStream {
     }
 }
 
-/// A key argument: `impl Into<String>` for strings, the field's type otherwise.
-fn param(f: &Field) -> (TokenStream, TokenStream) {
+/// A key argument: any text (`KeyText`) for strings, the field's type otherwise.
+fn param(krate: &syn::Path, f: &Field) -> (TokenStream, TokenStream) {
     let ident = &f.ident;
     let ty = &f.ty;
     if is_string(ty) {
         (
-            quote! { #ident: impl ::core::convert::Into<::std::string::String> },
-            quote! { #ident: ::core::convert::Into::into(#ident) },
+            quote! { #ident: impl #krate::__private::KeyText },
+            quote! { #ident: #krate::__private::KeyText::into_key_string(#ident) },
         )
     } else {
         (quote! { #ident: #ty }, quote! { #ident })
@@ -66,7 +66,7 @@ pub(crate) fn entry_points(model: &Model) -> TokenStream {
     let krate = &model.krate;
     let key = model.key_ident();
     let keys = model.keys();
-    let (params, inits): (Vec<_>, Vec<_>) = keys.iter().map(|f| param(f)).unzip();
+    let (params, inits): (Vec<_>, Vec<_>) = keys.iter().map(|f| param(krate, f)).unzip();
     let key_fields = keys.iter().map(|f| &f.ident);
     let names: Vec<String> = keys.iter().map(|f| format!("`{}`", f.ident)).collect();
     let names = names.join(" and ");
@@ -154,22 +154,14 @@ fn query_entry(model: &Model, db: &syn::Ident) -> TokenStream {
     }
 }
 
-/// A Rust function name for an index name (`gsi-1` -> `gsi_1`).
-fn handle_name(index: &str, span: proc_macro2::Span) -> syn::Ident {
-    let mut name: String = index
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
-        name = format!("index_{name}");
+/// The handle's identifier; validation refused the names none can take.
+fn handle_ident(index: &str, span: proc_macro2::Span) -> syn::Ident {
+    let name = handle_name(index);
+    if is_keyword(&name) {
+        syn::Ident::new_raw(&name, span)
+    } else {
+        syn::Ident::new(&name, span)
     }
-    syn::Ident::new(&name, span)
 }
 
 fn index_handles(model: &Model) -> Vec<TokenStream> {
@@ -194,7 +186,7 @@ fn index_handles(model: &Model) -> Vec<TokenStream> {
 }
 
 fn handle(krate: &syn::Path, name: &syn::LitStr, pk: &Field, sort: Option<&Field>) -> TokenStream {
-    let ident = handle_name(&name.value(), name.span());
+    let ident = handle_ident(&name.value(), name.span());
     let (pk_ty, pk_name) = (without_option(&pk.ty), &pk.attribute);
     let sk_ty = key_type(sort);
     let sk_name = match sort {
