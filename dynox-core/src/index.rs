@@ -42,12 +42,19 @@ impl<M: DynoModel, P, S> Index<M, P, S> {
     }
 
     /// Queries the index partition with key `value`.
-    pub fn query<'a, V: crate::FieldValue<P>>(&self, db: &'a Dynox, value: V) -> Query<'a, M, S> {
-        crate::__private::query::<M, S>(
+    pub fn query<'a, V: crate::FieldValue<P>>(
+        &self,
+        db: &'a Dynox,
+        value: V,
+    ) -> Query<'a, M, S, crate::Tracked<M>, crate::OnIndex> {
+        // a key value is never absent; NULL makes DynamoDB say so clearly
+        let value = value
+            .into_attribute_value()
+            .unwrap_or(crate::AttributeValue::Null(true));
+        Query::new(
             db,
             Some(self.name),
-            self.partition_key,
-            value.into_attribute_value(),
+            (self.partition_key, value),
             self.sort_key,
         )
     }

@@ -46,7 +46,6 @@ mod model;
 mod ops;
 mod redact;
 mod size;
-#[cfg(feature = "chrono")]
 pub mod timestamp;
 mod tracked;
 pub mod transport;
@@ -62,8 +61,8 @@ pub use attr::Attr;
 pub use aws_sdk_dynamodb::types::AttributeValue;
 pub use client::Dynox;
 pub use condition::{
-    AttrPath, Condition, Containable, DynamoType, ListLike, MapLike, Nested, NestedIn, Ordered,
-    Path, Prefixable, Size, Sized_,
+    AttrPath, Condition, ConditionOf, Containable, DynamoType, Keyed, ListLike, MapLike, Nested,
+    NestedIn, Ordered, Path, Prefixable, Size, Sized_,
 };
 pub use error::{BackendError, CancellationReason, Error, Result, Unprocessed};
 pub use hooks::DynoHooks;
@@ -71,13 +70,13 @@ pub use index::Index;
 pub use metrics::{Metrics, OperationKind, OperationRecord, TableMetrics};
 pub use model::{
     DynoModel, FieldInfo, IndexKind, IndexProjection, IndexSchema, KeyAttribute, ModelKey,
-    TableSchema, Unversioned, Versioned, Versioning,
+    TableSchema,
 };
 pub use ops::{
     Addable, BatchGet, BatchWrite, BatchWriteReport, CreateTable, Cursor, Delete, DeleteByKey,
-    DeleteTable, DescribeTable, Get, ModelExt, Numeric, Page, Projection, Query, RetryPolicy, Save,
-    SaveValue, SaveVersioned, Scan, SetField, SmartSave, TrackedDelete, TrackedUpdate, TransactGet,
-    TransactGetResult, TransactUpdate, TransactWrite, UpdateByKey, MAX_BATCH_GET_KEYS,
+    DeleteTable, DescribeTable, Get, ModelExt, Numeric, OnIndex, OnTable, Page, Projection, Query,
+    QueryFilter, RetryPolicy, Save, Scan, SetField, SmartSave, TrackedDelete, TrackedUpdate,
+    TransactGet, TransactGetResult, TransactUpdate, TransactWrite, UpdateByKey, MAX_BATCH_GET_KEYS,
     MAX_BATCH_WRITE_ITEMS, MAX_TRANSACTION_ITEMS,
 };
 pub use size::{item_size, read_units, value_size, write_units, MAX_ITEM_SIZE};
@@ -97,7 +96,7 @@ pub type Item = std::collections::HashMap<String, AttributeValue>;
 pub mod prelude {
     pub use crate::{
         Condition, DynamoType, DynoHooks, DynoModel, DynoValue, Dynox, Error, Item, ModelExt,
-        Result, SaveValue, SaveVersioned, Tracked,
+        Result, Tracked,
     };
 }
 

@@ -10,10 +10,6 @@ use crate::{Item, Result};
 pub trait DynoModel: crate::DynoHooks + Sized + Send + Sync + 'static {
     /// The typed primary key (`UserKey` for `User`).
     type Key: ModelKey;
-    /// [`Versioned`] for a model with a `#[dyno(version)]` field, else
-    /// [`Unversioned`]: a versioned value's `save` takes it mutably, to
-    /// keep its version in step with what it stored.
-    type Versioning: Versioning;
     /// The loaded values of every non-key field, kept by [`crate::Tracked`] to
     /// tell what changed.
     type Snapshot: Clone + Send + Sync + 'static;
@@ -47,26 +43,6 @@ pub trait DynoModel: crate::DynoHooks + Sized + Send + Sync + 'static {
     }
     /// Sets the `#[dyno(version)]` field (no-op without one).
     fn set_version(&mut self, _version: u64) {}
-}
-
-/// Whether a model has a `#[dyno(version)]` field, as a type.
-pub trait Versioning: sealed::Sealed {}
-
-/// The [`DynoModel::Versioning`] of a model with a `#[dyno(version)]` field.
-#[derive(Debug)]
-pub enum Versioned {}
-
-/// The [`DynoModel::Versioning`] of a model without a `#[dyno(version)]` field.
-#[derive(Debug)]
-pub enum Unversioned {}
-
-impl Versioning for Versioned {}
-impl Versioning for Unversioned {}
-
-mod sealed {
-    pub trait Sealed {}
-    impl Sealed for super::Versioned {}
-    impl Sealed for super::Unversioned {}
 }
 
 /// The typed primary key of a model.

@@ -3,12 +3,12 @@
 
 pub use crate::attr::Attr;
 pub use crate::client::Dynox;
-pub use crate::condition::Nested;
+pub use crate::condition::{Keyed, Nested};
 pub use crate::hooks::DynoHooks;
 pub use crate::index::Index;
 pub use crate::model::{
     DynoModel, FieldInfo, IndexKind, IndexProjection, IndexSchema, KeyAttribute, ModelKey,
-    TableSchema, Unversioned, Versioned,
+    TableSchema,
 };
 pub use crate::ops::{DeleteByKey, Get, Projection, Query, Scan, UpdateByKey};
 pub use crate::value::{

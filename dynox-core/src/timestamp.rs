@@ -1,4 +1,6 @@
 //! Timestamp text formats other than dynox's own, chosen per field by type.
+//! Always available (chrono is a dependency of dynox-core either way); the
+//! `chrono` feature adds chrono's own types as field types.
 //!
 //! A `chrono::DateTime<Utc>` field is stored as RFC 3339 text with six
 //! fractional digits and a `Z` (`2026-01-15T10:30:00.123456Z`). Any RFC 3339
@@ -63,7 +65,15 @@ impl DynoValue for Isoformat {
         Some(AttributeValue::S(self.to_text()))
     }
     fn from_attribute_value(value: Option<AttributeValue>) -> Result<Self, ValueError> {
-        DateTime::<Utc>::from_attribute_value(value).map(Isoformat)
+        // any RFC 3339 offset reads back (`+00:00`, `Z`, ...)
+        let text = match value {
+            Some(AttributeValue::S(s)) => s,
+            Some(other) => return Err(ValueError::wrong_type("S", &other)),
+            None => return Err(ValueError::missing("S")),
+        };
+        DateTime::parse_from_rfc3339(&text)
+            .map(|t| Isoformat(t.with_timezone(&Utc)))
+            .map_err(|_| ValueError::custom("S holding an RFC 3339 time", format!("S `{text}`")))
     }
 }
 

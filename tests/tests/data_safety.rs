@@ -134,14 +134,24 @@ backend_tests! {
 
     async fn a_plain_value_saved_twice_does_not_conflict_with_itself(db: Dynox) -> Result<()> {
         Counter::create_table(&db).await?;
-        let mut c = Counter { id: "c".into(), count: 0, note: None, version: 0 };
+        let c = Counter { id: "c".into(), count: 0, note: None, version: 0 };
         c.save(&db).await?;
-        assert_eq!(c.version, 1, "the value holds the version it stored");
-        c.count = 1;
-        c.save(&db).await?;
-        assert_eq!(c.version, 2);
+        c.save(&db).await?; // the same value again: the stored item already is it
         let stored = counter(&db, "c").await?;
-        assert_eq!((stored.count, stored.version), (1, 2));
+        assert_eq!((stored.count, stored.version), (0, 1), "the second save wrote nothing");
+
+        let loaded = stored.into_inner();
+        loaded.save(&db).await?;
+        loaded.save(&db).await?;
+        assert_eq!(counter(&db, "c").await?.version, 2);
+
+        // a value that differs from what is stored is a real conflict
+        let changed = Counter { count: 5, ..loaded.clone() };
+        let r = changed.save(&db).await;
+        assert!(matches!(r, Err(Error::VersionConflict { .. })), "{r:?}");
+        // and a condition of the caller's own is never taken as met
+        let r = loaded.save(&db).condition(Counter::COUNT.eq(0)).await;
+        assert!(matches!(r, Err(Error::VersionConflict { .. })), "{r:?}");
 
         // another value never loaded, for the same key: the key is taken
         let r = Counter { id: "c".into(), count: 9, note: None, version: 0 }.save(&db).await;
@@ -154,6 +164,14 @@ backend_tests! {
         let mut fresh = Tracked::new(Counter { id: "c".into(), count: 9, note: None, version: 0 });
         let r = fresh.save(&db).await;
         assert!(matches!(r, Err(Error::AlreadyExists { .. })), "{r:?}");
+
+        // a Tracked value keeps its version in step, change after change
+        let mut t = Tracked::new(Counter { id: "t".into(), count: 0, note: None, version: 0 });
+        for n in 1..=3 {
+            t.count = n;
+            t.save(&db).await?;
+        }
+        assert_eq!((t.version, counter(&db, "t").await?.count), (3, 3));
         Ok(())
     }
 

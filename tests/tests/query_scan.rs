@@ -44,6 +44,25 @@ fn ids(orders: &[Tracked<Order>]) -> Vec<String> {
 }
 
 backend_tests! {
+    async fn key_attributes_filter_where_dynamodb_takes_them(db: Dynox) -> Result<()> {
+        Order::create_table(&db).await?;
+        for (customer, i) in [("A", 1), ("A", 2), ("B", 3)] {
+            order(customer, i).save(&db).await?;
+        }
+        // a scan may filter on the table's keys
+        let found = Order::scan(&db).filter(Order::CUSTOMER.eq("A") & Order::TOTAL.gt(1)).all().await?;
+        assert_eq!(found.len(), 1);
+        // so may a query of an index, on keys that are not the index's
+        let found = Order::by_status().query(&db, "pending").filter(Order::CUSTOMER.eq("A") & Order::ORDER_ID.ne("ORDER#00001")).all().await?;
+        assert_eq!(found.iter().map(|o| o.order_id.as_str()).collect::<Vec<_>>(), ["ORDER#00002"]);
+        // and a write condition may name them
+        let r = order("A", 1).save(&db).condition(Order::CUSTOMER.not_exists()).await;
+        assert!(matches!(r, Err(Error::ConditionalCheckFailed { .. })), "{r:?}");
+        // (a query of the table filtering on its keys does not compile:
+        // dynox-core/tests/ui/filter_on_a_key_attribute.rs)
+        Ok(())
+    }
+
     async fn a_large_partition_streams_completely_in_order(db: Dynox) -> Result<()> {
         seed(&db, "C1", ORDERS).await?;
         db.reset_metrics();

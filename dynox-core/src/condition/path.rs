@@ -86,6 +86,11 @@ impl<M, T> std::fmt::Debug for Path<M, T> {
 }
 
 /// Anything that names a typed location in model `M`: an [`Attr`] or a [`Path`].
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an attribute of `{M}` that an update can write",
+    label = "not a non-key attribute of `{M}`",
+    note = "an update names `{M}`'s own non-key attributes; DynamoDB refuses updates of key attributes (delete the item and save a new one to change a key)"
+)]
 pub trait AttrPath<M, T> {
     /// The location as a path.
     fn into_path(self) -> Path<M, T>;

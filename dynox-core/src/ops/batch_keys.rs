@@ -36,7 +36,7 @@ fn part(item: &Item, name: Option<&str>) -> Part {
 /// `01` and `1e0` are one key. Digits without leading or trailing zeros and
 /// the power of ten of the first one; text DynamoDB would reject stays as it
 /// is (it fails there, with DynamoDB's message).
-fn canonical_number(text: &str) -> String {
+pub(crate) fn canonical_number(text: &str) -> String {
     let t = text.trim();
     let (negative, t) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),

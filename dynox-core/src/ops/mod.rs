@@ -15,6 +15,7 @@ mod query;
 mod read_common;
 mod requests;
 mod retry;
+mod same_item;
 mod scan;
 mod size_check;
 mod smart_save;
@@ -36,7 +37,7 @@ pub use delete::{Delete, DeleteByKey};
 pub use get::Get;
 pub use paging::Page;
 pub use put::Save;
-pub use query::Query;
+pub use query::{OnIndex, OnTable, Query, QueryFilter};
 pub use read_common::Projection;
 pub use retry::RetryPolicy;
 pub use scan::Scan;
@@ -60,8 +61,11 @@ macro_rules! builder_options {
             /// Only write when `condition` holds on the stored item (ANDed with
             /// any earlier condition and the version check); otherwise
             /// [`crate::Error::ConditionalCheckFailed`] with the stored item.
-            pub fn condition(mut self, condition: $crate::Condition<M>) -> Self {
-                self.condition = super::versioning::and(self.condition.take(), Some(condition));
+            pub fn condition(mut self, condition: impl $crate::ConditionOf<M>) -> Self {
+                self.condition = super::versioning::and(
+                    self.condition.take(),
+                    Some($crate::ConditionOf::into_condition(condition)),
+                );
                 self
             }
         }
@@ -89,6 +93,12 @@ pub(crate) type OpFuture<'a, T> = futures::future::BoxFuture<'a, crate::Result<T
 /// The derive adds the ones that take typed keys (`User::get(&db, pk, sk)`,
 /// `User::delete_by_key`, `User::update_by_key`) as inherent functions.
 pub trait ModelExt: DynoModel {
+    /// Writes this value as a whole item (PutItem: create or replace). See
+    /// [`Save`] for a `#[dyno(version)]` model.
+    fn save<'a>(&'a self, db: &'a Dynox) -> Save<'a, Self> {
+        Save::new(db, self)
+    }
+
     /// Deletes the item with this value's key.
     fn delete<'a>(&'a self, db: &'a Dynox) -> Delete<'a, Self> {
         Delete::new(db, self)
@@ -155,28 +165,3 @@ pub trait ModelExt: DynoModel {
 }
 
 impl<M: DynoModel> ModelExt for M {}
-
-/// `value.save(&db)` for a model without a `#[dyno(version)]` field; brought
-/// in by the prelude.
-pub trait SaveValue: DynoModel<Versioning = crate::model::Unversioned> {
-    /// Writes this value as a whole item (PutItem: create or replace).
-    fn save<'a>(&'a self, db: &'a Dynox) -> Save<'a, Self> {
-        Save::new(db, self)
-    }
-}
-
-impl<M: DynoModel<Versioning = crate::model::Unversioned>> SaveValue for M {}
-
-/// `value.save(&db)` for a model with a `#[dyno(version)]` field; brought in
-/// by the prelude. It takes the value mutably: after the write the value
-/// holds the version it stored, so saving it again does not conflict with
-/// itself.
-pub trait SaveVersioned: DynoModel<Versioning = crate::model::Versioned> {
-    /// Writes this value as a whole item, checking and moving on its version.
-    /// See [`Save`].
-    fn save<'a>(&'a mut self, db: &'a Dynox) -> Save<'a, Self> {
-        Save::new_versioned(db, self)
-    }
-}
-
-impl<M: DynoModel<Versioning = crate::model::Versioned>> SaveVersioned for M {}

@@ -1,40 +1,26 @@
 //! PutItem of a plain value: `value.save(&db)`.
 
 use super::versioning::{self, Expected};
-use super::{builder_options, hooks_run, requests, size_check, OpFuture};
+use super::{builder_options, hooks_run, requests, same_item::same_item, size_check, OpFuture};
 use crate::condition::Condition;
-use crate::{DynoModel, Dynox, Result};
+use crate::{DynoModel, Dynox, Error, Result};
 use std::future::IntoFuture;
-
-/// The value a [`Save`] writes: shared for a model without a version, and
-/// exclusive for a `#[dyno(version)]` model, whose version field the save
-/// moves on, so saving the same value again is not a conflict with itself.
-enum Value<'a, M> {
-    Shared(&'a M),
-    Exclusive(&'a mut M),
-}
-
-impl<M> Value<'_, M> {
-    fn get(&self) -> &M {
-        match self {
-            Value::Shared(v) => v,
-            Value::Exclusive(v) => v,
-        }
-    }
-}
 
 /// Writes a whole item (PutItem: create or replace). Await it to run.
 ///
-/// For a `#[dyno(version)]` model, `save` takes the value mutably: a value
-/// with version 0 is a new item (stored with version 1 if no item has its
-/// key, else [`crate::Error::AlreadyExists`]); any other version is checked
-/// against the stored one and written plus one
-/// ([`crate::Error::VersionConflict`] when they differ). After the write the
-/// value holds the stored version, so it can be saved again.
+/// For a `#[dyno(version)]` model the value's version says what it expects
+/// stored: 0 is a new item (stored with version 1, or
+/// [`Error::AlreadyExists`] when an item has its key); any other version is
+/// checked against the stored one and written plus one
+/// ([`Error::VersionConflict`] when they differ). The value itself is not
+/// changed, so saving the same value again finds the item it stored: that
+/// save succeeds without writing, as the stored item already is the value.
+/// To change a value and save it again, keep it in a [`crate::Tracked`]
+/// (`Tracked::new(value)`), whose saves move its version on.
 #[must_use = "an operation does nothing until awaited"]
 pub struct Save<'a, M: DynoModel> {
     db: &'a Dynox,
-    value: Value<'a, M>,
+    value: &'a M,
     condition: Option<Condition<M>>,
     skip_hooks: bool,
 }
@@ -52,45 +38,37 @@ impl<'a, M: DynoModel> Save<'a, M> {
     pub(crate) fn new(db: &'a Dynox, value: &'a M) -> Self {
         Save {
             db,
-            value: Value::Shared(value),
-            condition: None,
-            skip_hooks: false,
-        }
-    }
-
-    pub(crate) fn new_versioned(db: &'a Dynox, value: &'a mut M) -> Self {
-        Save {
-            db,
-            value: Value::Exclusive(value),
+            value,
             condition: None,
             skip_hooks: false,
         }
     }
 
     async fn run(self) -> Result<()> {
-        let Save {
-            db,
-            mut value,
-            condition,
-            skip_hooks,
-        } = self;
-        let hooks = hooks_run::enabled::<M>(skip_hooks);
+        let hooks = hooks_run::enabled::<M>(self.skip_hooks);
         if hooks {
-            value.get().before_save()?;
+            self.value.before_save()?;
         }
-        let mut item = value.get().to_item();
-        let expected = Expected::of_value(value.get());
+        let mut item = self.value.to_item();
+        let expected = Expected::of_value(self.value);
         versioning::stamp::<M>(&mut item, expected.next());
         size_check::check::<M>(&item)?;
-        let condition = versioning::and(condition, versioning::check::<M>(expected, false));
-        requests::put::<M>(db, item, condition.as_ref())
+        let own_condition = self.condition.is_some();
+        let condition = versioning::and(self.condition, versioning::check::<M>(expected, false));
+        let result = requests::put::<M>(self.db, item.clone(), condition.as_ref())
             .await
-            .map_err(|e| versioning::classify_failure::<M>(e, expected, false))?;
-        if let Value::Exclusive(v) = &mut value {
-            v.set_version(expected.next());
+            .map_err(|e| versioning::classify_failure::<M>(e, expected, false));
+        match result {
+            Ok(()) => {}
+            // the version check failed only because this same value was
+            // saved before: what is stored is what this save would write
+            Err(Error::VersionConflict { item: Some(stored) })
+            | Err(Error::AlreadyExists { item: Some(stored) })
+                if !own_condition && same_item(&stored, &item) => {}
+            Err(e) => return Err(e),
         }
         if hooks {
-            value.get().after_save()?;
+            self.value.after_save()?;
         }
         Ok(())
     }

@@ -27,9 +27,10 @@ enum SortCondition {
 
 /// A query of one partition. `S` is the sort key's type (`()` without one),
 /// so only the sort-key conditions DynamoDB allows, with values of that type,
-/// compile; `O` is what each item is read as.
+/// compile; `O` is what each item is read as; `On` is [`OnTable`] or
+/// [`OnIndex`], which decides whether the filter may name the table's keys.
 #[must_use = "a query does nothing until streamed or collected"]
-pub struct Query<'a, M: DynoModel, S = (), O = Tracked<M>> {
+pub struct Query<'a, M: DynoModel, S = (), O = Tracked<M>, On = OnTable> {
     db: &'a Dynox,
     index: Option<&'static str>,
     partition: (&'static str, AttributeValue),
@@ -42,10 +43,45 @@ pub struct Query<'a, M: DynoModel, S = (), O = Tracked<M>> {
     projection: Option<&'static [&'static str]>,
     start: Option<Item>,
     decode: fn(Item) -> Result<O>,
-    _sort_type: PhantomData<fn() -> S>,
+    _sort_type: PhantomData<fn() -> (S, On)>,
 }
 
-impl<M: DynoModel, S, O> std::fmt::Debug for Query<'_, M, S, O> {
+/// A query of the table: its filter cannot name the table's key attributes.
+#[derive(Debug)]
+pub enum OnTable {}
+
+/// A query of a secondary index: its filter may name the table's keys
+/// (DynamoDB refuses only the index's own keys there).
+#[derive(Debug)]
+pub enum OnIndex {}
+
+/// A condition a query's filter accepts. DynamoDB refuses a filter on the
+/// queried key attributes ("Filter Expression can only contain non-primary
+/// key attributes"), so a query of the table takes only conditions on
+/// non-key attributes: `Condition<M>`, not `Condition<Keyed<M>>`.
+#[diagnostic::on_unimplemented(
+    message = "a query of the table cannot filter on a key attribute",
+    label = "this condition names a key attribute of the table",
+    note = "select key values with the query's key condition instead: `sort_key_eq`, `sort_key_between`, `sort_key_begins_with`, ... (a scan may filter on keys)"
+)]
+pub trait QueryFilter<M, On> {
+    /// The condition, for the request.
+    fn into_filter(self) -> Condition<M>;
+}
+
+impl<M, On> QueryFilter<M, On> for Condition<M> {
+    fn into_filter(self) -> Condition<M> {
+        self
+    }
+}
+
+impl<M> QueryFilter<M, OnIndex> for Condition<crate::condition::Keyed<M>> {
+    fn into_filter(self) -> Condition<M> {
+        self.into()
+    }
+}
+
+impl<M: DynoModel, S, O, On> std::fmt::Debug for Query<'_, M, S, O, On> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Query")
             .field("table", &M::SCHEMA.table)
@@ -58,7 +94,7 @@ impl<M: DynoModel, S, O> std::fmt::Debug for Query<'_, M, S, O> {
     }
 }
 
-impl<'a, M: DynoModel, S> Query<'a, M, S> {
+impl<'a, M: DynoModel, S, On> Query<'a, M, S, Tracked<M>, On> {
     pub(crate) fn new(
         db: &'a Dynox,
         index: Option<&'static str>,
@@ -91,7 +127,7 @@ impl<'a, M: DynoModel, S> Query<'a, M, S> {
     /// Fetches only the attributes of the view `V` and reads each item as a
     /// `V`. A view is read-only: it cannot be saved back, so it cannot
     /// overwrite the attributes it did not fetch.
-    pub fn project<V: Projection>(self) -> Query<'a, M, S, V> {
+    pub fn project<V: Projection>(self) -> Query<'a, M, S, V, On> {
         Query {
             db: self.db,
             index: self.index,
@@ -120,7 +156,7 @@ macro_rules! sort_comparison {
     )*};
 }
 
-impl<'a, M: DynoModel, S: KeyValue, O: Send + 'a> Query<'a, M, S, O> {
+impl<'a, M: DynoModel, S: KeyValue, O: Send + 'a, On> Query<'a, M, S, O, On> {
     sort_comparison! {
         sort_key_eq => "=", "Items whose sort key equals `value`.";
         sort_key_lt => "<", "Items whose sort key is less than `value`.";
@@ -148,11 +184,15 @@ impl<'a, M: DynoModel, S: KeyValue, O: Send + 'a> Query<'a, M, S, O> {
     }
 }
 
-impl<'a, M: DynoModel, S, O: Send + 'a> Query<'a, M, S, O> {
+impl<'a, M: DynoModel, S, O: Send + 'a, On> Query<'a, M, S, O, On> {
     /// Keeps only items matching `filter`. DynamoDB applies it after reading,
     /// so filtered-out items still consume read capacity (and count against
     /// [`Query::limit`]).
-    pub fn filter(mut self, filter: Condition<M>) -> Self {
+    ///
+    /// On a query of the table, a condition on a key attribute does not
+    /// compile: DynamoDB refuses it, and the key condition selects keys.
+    pub fn filter<C: QueryFilter<M, On>>(mut self, filter: C) -> Self {
+        let filter = filter.into_filter();
         self.filter = Some(match self.filter.take() {
             Some(f) => f & filter,
             None => filter,

@@ -79,7 +79,8 @@ impl<'a, M: DynoModel> Scan<'a, M> {
 
 impl<'a, M: DynoModel, O: Send + 'a> Scan<'a, M, O> {
     /// Keeps only items matching `filter` (applied after reading).
-    pub fn filter(mut self, filter: Condition<M>) -> Self {
+    pub fn filter(mut self, filter: impl crate::ConditionOf<M>) -> Self {
+        let filter = filter.into_condition();
         self.filter = Some(match self.filter.take() {
             Some(f) => f & filter,
             None => filter,

@@ -6,7 +6,7 @@ use super::update_expr::UpdateActions;
 use super::update_methods::update_methods;
 use super::versioning::{self, Expected};
 use super::{size_check, OpFuture};
-use crate::condition::Condition;
+use crate::condition::{Condition, ConditionOf};
 use crate::metrics::OperationKind;
 use crate::transport::Request;
 use crate::{DynoModel, Dynox, Error, ModelKey, Result};
@@ -84,8 +84,8 @@ update_methods!(TransactUpdate);
 impl<M: DynoModel> TransactUpdate<'_, M> {
     /// Only update when `condition` holds on the stored item (ANDed with any
     /// earlier condition); otherwise the transaction is cancelled.
-    pub fn condition(mut self, condition: Condition<M>) -> Self {
-        self.condition = versioning::and(self.condition.take(), Some(condition));
+    pub fn condition(mut self, condition: impl ConditionOf<M>) -> Self {
+        self.condition = versioning::and(self.condition.take(), Some(condition.into_condition()));
         self
     }
 }
@@ -165,8 +165,8 @@ impl<'a> TransactWrite<'a> {
     }
 
     /// Puts `value` if `condition` holds on the stored item (and the version check).
-    pub fn put_if<M: DynoModel>(self, value: &M, condition: Condition<M>) -> Self {
-        self.put_with(value, Some(condition))
+    pub fn put_if<M: DynoModel>(self, value: &M, condition: impl ConditionOf<M>) -> Self {
+        self.put_with(value, Some(condition.into_condition()))
     }
 
     fn put_with<M: DynoModel>(self, value: &M, condition: Option<Condition<M>>) -> Self {
@@ -232,8 +232,8 @@ impl<'a> TransactWrite<'a> {
     }
 
     /// Deletes the item with `key` if `condition` holds on it.
-    pub fn delete_if<K: ModelKey>(self, key: K, condition: Condition<K::Model>) -> Self {
-        self.delete_with(key, Some(condition))
+    pub fn delete_if<K: ModelKey>(self, key: K, condition: impl ConditionOf<K::Model>) -> Self {
+        self.delete_with(key, Some(condition.into_condition()))
     }
 
     /// Deletes the item of `value`; for a `#[dyno(version)]` model, only if
@@ -262,7 +262,8 @@ impl<'a> TransactWrite<'a> {
 
     /// Cancels the transaction unless `condition` holds on the item with
     /// `key`, writing nothing to that item.
-    pub fn check<K: ModelKey>(self, key: K, condition: Condition<K::Model>) -> Self {
+    pub fn check<K: ModelKey>(self, key: K, condition: impl ConditionOf<K::Model>) -> Self {
+        let condition = condition.into_condition();
         let key = key.to_key_item();
         let bytes = crate::item_size(&key);
         let r = render(None, Some(&condition));

@@ -11,10 +11,20 @@ pub(crate) fn constants(model: &Model) -> TokenStream {
         let constant = f.constant();
         let ty = &f.ty;
         let (name, field) = (&f.attribute, f.ident.to_string());
-        let doc = format!("The `{field}` attribute (stored as `{name}`), for conditions and updates.");
-        quote! {
-            #[doc = #doc]
-            pub const #constant: #krate::__private::Attr<#ident, #ty> = #krate::__private::Attr::__new(#name, #field);
+        if f.is_key() {
+            // a key attribute's conditions are `Condition<Keyed<M>>`: not a
+            // table query's filter, and no update can name it
+            let doc = format!("The `{field}` key attribute (stored as `{name}`), for conditions.");
+            quote! {
+                #[doc = #doc]
+                pub const #constant: #krate::__private::Attr<#krate::__private::Keyed<#ident>, #ty> = #krate::__private::Attr::__new(#name, #field);
+            }
+        } else {
+            let doc = format!("The `{field}` attribute (stored as `{name}`), for conditions and updates.");
+            quote! {
+                #[doc = #doc]
+                pub const #constant: #krate::__private::Attr<#ident, #ty> = #krate::__private::Attr::__new(#name, #field);
+            }
         }
     });
     quote! { #(#consts)* }

@@ -20,7 +20,6 @@ pub(crate) fn stub(input: &DeriveInput) -> TokenStream {
             impl #impl_generics #krate::__private::DynoModel for #ident #ty_generics #where_clause {
                 type Key = #krate::__private::FallbackKey<Self>;
                 type Snapshot = ();
-                type Versioning = #krate::__private::Unversioned;
                 const SCHEMA: &'static #krate::__private::TableSchema = #krate::__private::FALLBACK_SCHEMA;
                 const FIELDS: &'static [#krate::__private::FieldInfo] = &[];
                 fn to_item(&self) -> #krate::__private::Item { ::core::unimplemented!() }

@@ -72,18 +72,11 @@ pub(crate) fn model_impl(model: &Model) -> TokenStream {
         }
     });
 
-    let versioning = if model.version().is_some() {
-        quote!(#krate::__private::Versioned)
-    } else {
-        quote!(#krate::__private::Unversioned)
-    };
-
     quote! {
         #[automatically_derived]
         impl #krate::__private::DynoModel for #ident {
             type Key = #key;
             type Snapshot = #snapshot_ident;
-            type Versioning = #versioning;
             #consts
 
             fn to_item(&self) -> #krate::__private::Item {
