@@ -224,7 +224,7 @@ backend_tests! {
         let mut wanted: Vec<OrderKey> = orders.iter().map(Order::key).collect();
         wanted.extend(orders[..10].iter().map(Order::key)); // duplicates
         wanted.push(OrderKey { customer: "c".into(), order_id: "missing".into() });
-        let read = Order::batch_get(&db, wanted.clone()).consistent_read().await?;
+        let read = Order::batch_get(&db, wanted.clone()).consistent_read(true).await?;
         assert_eq!(read.len(), 150);
         let summaries: Vec<OrderSummary> = Order::batch_get(&db, wanted).project::<OrderSummary>().await?;
         let mut totals: Vec<u64> = summaries.iter().map(|s| s.total).collect();

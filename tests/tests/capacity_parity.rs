@@ -25,7 +25,9 @@ async fn measure(db: &Dynox) -> Result<Vec<(String, usize, f64, f64, u64)>> {
         record("PutItem", db);
         let mut t = Profile::get(db, &pk, "PROFILE").await?.expect("saved");
         record("GetItem (eventual)", db);
-        Profile::get(db, &pk, "PROFILE").consistent_read().await?;
+        Profile::get(db, &pk, "PROFILE")
+            .consistent_read(true)
+            .await?;
         record("GetItem (strong)", db);
         t.name = "Jane".into();
         t.save(db).await?;

@@ -33,7 +33,7 @@ async fn worker(db: Dynox, t: usize, acks: Arc<Acks>, deadline: Instant) -> Resu
             // a versioned increment; a conflict is retried later, not acknowledged
             0 => {
                 let mut c = Counter::get(&db, counter.clone())
-                    .consistent_read()
+                    .consistent_read(true)
                     .await?
                     .expect("seeded");
                 c.count += 1;
@@ -91,7 +91,7 @@ backend_tests! {
 
         let mut total = 0;
         for c in 0..COUNTERS {
-            let stored = Counter::get(&db, format!("c{c}")).consistent_read().await?.expect("counter");
+            let stored = Counter::get(&db, format!("c{c}")).consistent_read(true).await?.expect("counter");
             let acked = acks.versioned[c].load(Ordering::SeqCst);
             assert_eq!(stored.count, acked, "counter c{c}");
             assert_eq!(stored.version, acked + 1, "one version per save");
@@ -100,7 +100,7 @@ backend_tests! {
         assert!(total > 20, "the writers made progress: {total}");
         assert!(acks.conflicts.load(Ordering::Relaxed) > 0, "writers raced for the same versions");
         for b in 0..BOARDS {
-            let mut stored = Board::get(&db, format!("b{b}")).consistent_read().await?.expect("board").into_inner();
+            let mut stored = Board::get(&db, format!("b{b}")).consistent_read(true).await?.expect("board").into_inner();
             assert_eq!(stored.hits, acks.hits[b].load(Ordering::SeqCst), "hits of b{b}");
             for t in b * 8..b * 8 + 8 {
                 assert_eq!(*stored.field_mut(t), acks.fields[t].load(Ordering::SeqCst), "field of task {t}");

@@ -45,7 +45,7 @@ backend_tests! {
 
         let loaded = User::get(&db, "USER#1", "PROFILE").await?.map(Tracked::into_inner);
         assert_eq!(loaded.as_ref(), Some(&user));
-        let strong = User::get(&db, "USER#1", "PROFILE").consistent_read().await?;
+        let strong = User::get(&db, "USER#1", "PROFILE").consistent_read(true).await?;
         assert_eq!(strong.map(Tracked::into_inner), Some(user.clone()));
         assert!(User::get(&db, "USER#1", "OTHER").await?.is_none());
         assert!(User::get(&db, "USER#2".to_owned(), "PROFILE").await?.is_none());

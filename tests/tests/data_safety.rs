@@ -9,12 +9,12 @@ use dynox_tests::models::{Counter, Limited, Profile, Reading};
 use dynox_tests::{backend_tests, item, raw_get, raw_put};
 
 async fn profile(db: &Dynox, pk: &str) -> Result<Option<Tracked<Profile>>> {
-    Profile::get(db, pk, "PROFILE").consistent_read().await
+    Profile::get(db, pk, "PROFILE").consistent_read(true).await
 }
 
 async fn counter(db: &Dynox, id: &str) -> Result<Tracked<Counter>> {
     Ok(Counter::get(db, id)
-        .consistent_read()
+        .consistent_read(true)
         .await?
         .expect("stored"))
 }
@@ -65,7 +65,7 @@ backend_tests! {
         loaded.count = 5;
         let r = loaded.save(&db).await;
         assert!(matches!(r, Err(Error::ItemDeleted)), "{r:?}");
-        assert!(Counter::get(&db, "c").consistent_read().await?.is_none(), "nothing was written");
+        assert!(Counter::get(&db, "c").consistent_read(true).await?.is_none(), "nothing was written");
         Ok(())
     }
 

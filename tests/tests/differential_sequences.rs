@@ -255,7 +255,7 @@ async fn step(db: &Dynox, op: &Op) -> String {
                 tag,
             } => {
                 let Some(mut u) = User::get(db, "P", format!("S{sk}"))
-                    .consistent_read()
+                    .consistent_read(true)
                     .await?
                 else {
                     return Ok("absent".into());
@@ -291,14 +291,14 @@ async fn step(db: &Dynox, op: &Op) -> String {
             Op::Get { sk } => format!(
                 "{:?}",
                 User::get(db, "P", format!("S{sk}"))
-                    .consistent_read()
+                    .consistent_read(true)
                     .await?
                     .map(Tracked::into_inner)
             ),
             Op::Query { from } => {
                 let found = User::query(db, "P")
                     .sort_key_ge(format!("S{from}"))
-                    .consistent_read()
+                    .consistent_read(true)
                     .all()
                     .await?;
                 let empty = if found.is_empty() { MISSING_MARK } else { "" };
@@ -312,7 +312,7 @@ async fn step(db: &Dynox, op: &Op) -> String {
             Op::BatchGet { sks } => {
                 let wanted: BTreeSet<u8> = sks.iter().copied().collect();
                 let found = User::batch_get(db, sks.into_iter().map(key))
-                    .consistent_read()
+                    .consistent_read(true)
                     .await?;
                 // see CAPACITY_OF_MISSING_KEYS
                 let missing = if found.len() < wanted.len() {
@@ -334,7 +334,7 @@ async fn step(db: &Dynox, op: &Op) -> String {
             }
             Op::Increment { id } => {
                 let id = format!("c{id}");
-                let mut c = match Counter::get(db, id.clone()).consistent_read().await? {
+                let mut c = match Counter::get(db, id.clone()).consistent_read(true).await? {
                     Some(c) => c,
                     None => Tracked::new(Counter {
                         id,
@@ -349,7 +349,7 @@ async fn step(db: &Dynox, op: &Op) -> String {
             }
             Op::SaveAfterDelete { sk, name } => {
                 let Some(mut u) = User::get(db, "P", format!("S{sk}"))
-                    .consistent_read()
+                    .consistent_read(true)
                     .await?
                 else {
                     return Ok("absent".into());
@@ -361,7 +361,7 @@ async fn step(db: &Dynox, op: &Op) -> String {
             }
             Op::IncrementAfterDelete { id } => {
                 let id = format!("c{id}");
-                let Some(mut c) = Counter::get(db, id.clone()).consistent_read().await? else {
+                let Some(mut c) = Counter::get(db, id.clone()).consistent_read(true).await? else {
                     return Ok("absent".into());
                 };
                 Counter::delete_by_key(db, id).await?;
@@ -390,7 +390,7 @@ async fn step(db: &Dynox, op: &Op) -> String {
                 });
                 let wanted: BTreeSet<u8> = reads.iter().map(|&(v, _)| v % 3).collect();
                 let mut found: Vec<String> = Reading::batch_get(db, keys)
-                    .consistent_read()
+                    .consistent_read(true)
                     .await?
                     .into_iter()
                     .map(|r| r.value.clone())

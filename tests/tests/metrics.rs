@@ -28,7 +28,7 @@ backend_tests! {
         let get = last(&db);
         assert_eq!((get.kind, get.rcu, get.wcu), (OperationKind::GetItem, 0.5, 0.0));
         assert!(get.bytes_received > 3000, "{get:?}");
-        User::get(&db, "U", "P").consistent_read().await?;
+        User::get(&db, "U", "P").consistent_read(true).await?;
         assert_eq!(last(&db).rcu, 1.0);
         User::get(&db, "missing", "P").await?;
         assert_eq!((last(&db).items, last(&db).rcu), (0, 0.5));

@@ -7,7 +7,7 @@ use dynox_tests::models::{Counter, Hooked, Limited, Profile};
 
 async fn load(db: &Dynox, pk: &str) -> Result<Tracked<Profile>> {
     Ok(Profile::get(db, pk, "PROFILE")
-        .consistent_read()
+        .consistent_read(true)
         .await?
         .expect("stored"))
 }
@@ -190,7 +190,7 @@ backend_tests! {
                     let mut successes = 0u64;
                     for _ in 0..5 {
                         loop {
-                            let mut c = Counter::get(&db, "n").consistent_read().await?.expect("exists");
+                            let mut c = Counter::get(&db, "n").consistent_read(true).await?.expect("exists");
                             c.count += 1;
                             match c.save(&db).await {
                                 Ok(()) => {
@@ -210,7 +210,7 @@ backend_tests! {
         for t in tasks {
             total += t.await.expect("task ran")?;
         }
-        let c = Counter::get(&db, "n").consistent_read().await?.expect("exists");
+        let c = Counter::get(&db, "n").consistent_read(true).await?.expect("exists");
         assert_eq!(total, 80);
         assert_eq!(c.count, total, "every successful save counted exactly once");
         assert_eq!(c.version, total + 1);

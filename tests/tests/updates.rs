@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 async fn load(db: &Dynox, id: &str) -> Result<Doc> {
     Ok(Doc::get(db, id)
-        .consistent_read()
+        .consistent_read(true)
         .await?
         .expect("stored")
         .into_inner())

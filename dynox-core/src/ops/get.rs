@@ -44,9 +44,11 @@ impl<'a, M: DynoModel> Get<'a, M> {
         self
     }
 
-    /// Reads with strong consistency (twice the read units).
-    pub fn consistent_read(mut self) -> Self {
-        self.consistent_read = true;
+    /// `true`: strongly consistent reads (twice the read units);
+    /// `false`: eventually consistent. Overrides the model's
+    /// `consistent_read` option for this call.
+    pub fn consistent_read(mut self, consistent: bool) -> Self {
+        self.consistent_read = consistent;
         self
     }
 

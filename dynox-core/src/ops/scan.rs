@@ -94,9 +94,11 @@ impl<'a, M: DynoModel, O: Send + 'a> Scan<'a, M, O> {
         self
     }
 
-    /// Strongly consistent reads (not available on global indexes).
-    pub fn consistent_read(mut self) -> Self {
-        self.consistent_read = true;
+    /// `true`: strongly consistent reads (twice the read units, not available on global indexes);
+    /// `false`: eventually consistent. Overrides the model's
+    /// `consistent_read` option for this call.
+    pub fn consistent_read(mut self, consistent: bool) -> Self {
+        self.consistent_read = consistent;
         self
     }
 

@@ -14,7 +14,7 @@ pub async fn run(db: &Dynox) -> Result<()> {
 
     // Right after a write, or where stale data is unacceptable: strongly consistent.
     let user = User::get(db, "USER#cr", "PROFILE")
-        .consistent_read()
+        .consistent_read(true)
         .await?;
     let strong = db.last_operation().map(|o| o.rcu).unwrap_or_default();
     println!("eventually consistent: {eventual} RCU, strongly consistent: {strong} RCU");
