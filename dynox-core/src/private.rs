@@ -90,6 +90,20 @@ pub fn take_model_field_or_default<T: ModelField + Default>(
     take_field_or_default(item, table, name)
 }
 
+/// Takes a `#[dyno(default = "path")]` model field: absent means `default()`.
+#[inline]
+pub fn take_model_field_or_else<T: ModelField, F: FnOnce() -> T>(
+    item: &mut Item,
+    table: &str,
+    name: &str,
+    default: F,
+) -> Result<T> {
+    match item.remove(name) {
+        None => Ok(default()),
+        v => T::from_attribute_value(v).map_err(|e| deserialize_error(table, name, e)),
+    }
+}
+
 /// Stored value of a field, `None` when absent.
 #[inline]
 pub fn to_attr<T: DynoValue>(value: &T) -> Option<AttributeValue> {
@@ -300,6 +314,20 @@ pub fn serde_take_field_or_default<T: SerdeField + Default>(
 ) -> Result<T> {
     match item.remove(name) {
         None => Ok(T::default()),
+        v => crate::value::serde_value::from_attribute_value(v)
+            .map_err(|e| deserialize_error(table, name, e)),
+    }
+}
+
+/// Takes a `#[dyno(serde, default = "path")]` field: absent means `default()`.
+pub fn serde_take_field_or_else<T: SerdeField, F: FnOnce() -> T>(
+    item: &mut Item,
+    table: &str,
+    name: &str,
+    default: F,
+) -> Result<T> {
+    match item.remove(name) {
+        None => Ok(default()),
         v => crate::value::serde_value::from_attribute_value(v)
             .map_err(|e| deserialize_error(table, name, e)),
     }

@@ -46,8 +46,7 @@ pub(crate) struct FieldAttrs {
     #[darling(default)]
     pub(crate) sort_key: darling::util::Flag,
     pub(crate) rename: Option<LitStr>,
-    #[darling(default)]
-    pub(crate) default: darling::util::Flag,
+    pub(crate) default: Option<DefaultValue>,
     #[darling(default)]
     pub(crate) skip: darling::util::Flag,
     #[darling(default)]
@@ -64,6 +63,55 @@ pub(crate) struct FieldAttrs {
     pub(crate) gsi_sort: Vec<LitStr>,
     #[darling(multiple)]
     pub(crate) lsi: Vec<LitStr>,
+}
+
+/// `#[dyno(default)]` or `#[dyno(default = "path")]` on a field: what a
+/// missing attribute reads as.
+#[derive(Clone)]
+pub(crate) enum DefaultValue {
+    /// `Default::default()`; the span of the word `default`.
+    Trait(proc_macro2::Span),
+    /// A call of the function at this path (serde's form); its tokens
+    /// carry the span of the string they were written in.
+    Function(syn::ExprPath),
+}
+
+impl DefaultValue {
+    pub(crate) fn span(&self) -> proc_macro2::Span {
+        match self {
+            DefaultValue::Trait(span) => *span,
+            DefaultValue::Function(path) => syn::spanned::Spanned::span(path),
+        }
+    }
+}
+
+impl darling::FromMeta for DefaultValue {
+    fn from_meta(item: &syn::Meta) -> darling::Result<Self> {
+        use syn::spanned::Spanned;
+        match item {
+            syn::Meta::Path(p) => Ok(DefaultValue::Trait(p.span())),
+            syn::Meta::NameValue(nv) => match &nv.value {
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(path),
+                    ..
+                }) => path.parse::<syn::ExprPath>().map(DefaultValue::Function).map_err(|_| {
+                    darling::Error::custom(format!(
+                        "`default = \"{}\"` is not a path to a function: write e.g. `default = \"active\"` or `default = \"crate::defaults::active\"`",
+                        path.value()
+                    ))
+                    .with_span(path)
+                }),
+                other => Err(darling::Error::custom(
+                    "`default = \"...\"` takes the path of a function in quotes, e.g. `default = \"active\"` with `fn active() -> String`",
+                )
+                .with_span(other)),
+            },
+            syn::Meta::List(l) => Err(darling::Error::custom(
+                "write `#[dyno(default)]` or `#[dyno(default = \"path::to::function\")]`",
+            )
+            .with_span(l)),
+        }
+    }
 }
 
 /// `#[dyno(...)]` on a `DynoValue` struct or enum.

@@ -46,7 +46,14 @@ impl Field {
         self.attrs.serde.is_present()
     }
     pub(crate) fn has_default(&self) -> bool {
-        self.attrs.default.is_present()
+        self.attrs.default.is_some()
+    }
+    /// The span of `default`, or of the field when it has none.
+    pub(crate) fn default_span(&self) -> Span {
+        self.attrs
+            .default
+            .as_ref()
+            .map_or(self.ident.span(), |d| d.span())
     }
     /// The attribute constant's name: the field name in upper case.
     pub(crate) fn constant(&self) -> Ident {

@@ -1,6 +1,7 @@
 //! The rules across fields, one function each. Every error points at the
 //! token to change and says how.
 
+use crate::attr::DefaultValue;
 use crate::model::{handle_name, is_nested_option, is_option, Model, NOT_RAW, TAKEN_NAMES};
 use darling::Error;
 use std::collections::HashMap;
@@ -27,6 +28,27 @@ pub(crate) fn validate(model: &Model, errors: &mut darling::error::Accumulator) 
     index_options_name_indexes(model, errors);
     index_handles_are_usable(model, errors);
     options_are_not_nested(model, errors);
+    default_functions_fit(model, errors);
+}
+
+/// A TTL attribute is read as epoch seconds and a version as 0 when missing:
+/// a default function would bypass both.
+fn default_functions_fit(model: &Model, errors: &mut darling::error::Accumulator) {
+    for f in model.stored() {
+        if let Some(DefaultValue::Function(path)) = &f.attrs.default {
+            let what = if f.attrs.ttl.is_present() {
+                "a `#[dyno(ttl)]` field (a missing TTL is no expiry: use an `Option`)"
+            } else if f.attrs.version.is_present() {
+                "the `#[dyno(version)]` field (a missing version is always 0)"
+            } else {
+                continue;
+            };
+            errors.push(
+                Error::custom(format!("`default = \"...\"` does not apply to {what}"))
+                    .with_span(path),
+            );
+        }
+    }
 }
 
 /// Each index gets a handle function named after it (`User::by_email()`):
@@ -172,11 +194,7 @@ fn keys_always_have_a_value(model: &Model, errors: &mut darling::error::Accumula
             );
         }
         let conflicts = [
-            (
-                "default",
-                f.attrs.default.is_present(),
-                f.attrs.default.span(),
-            ),
+            ("default", f.has_default(), f.default_span()),
             ("skip", f.attrs.skip.is_present(), f.attrs.skip.span()),
             (
                 "version",
@@ -212,7 +230,7 @@ fn skip_stands_alone(model: &Model, errors: &mut darling::error::Accumulator) {
     for f in model.fields.iter().filter(|f| f.is_skipped()) {
         let a = &f.attrs;
         if a.rename.is_some()
-            || a.default.is_present()
+            || a.default.is_some()
             || a.version.is_present()
             || a.ttl.is_present()
             || a.serde.is_present()

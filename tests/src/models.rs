@@ -440,3 +440,37 @@ pub struct Event {
     #[dyno(default)]
     pub codes: std::collections::BTreeSet<u32>,
 }
+
+/// Fields whose missing attributes read as the value of a function
+/// (`#[dyno(default = "path")]`), as the models page's `default=` does.
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(table = "members")]
+pub struct Member {
+    #[dyno(partition_key)]
+    pub id: String,
+    #[dyno(default = "active")]
+    pub status: String,
+    #[dyno(default = "defaults::roles")]
+    pub roles: Vec<String>,
+    #[dyno(default)]
+    pub visits: u32,
+    #[dyno(serde, default = "defaults::settings")]
+    pub settings: std::collections::BTreeMap<String, bool>,
+}
+
+/// The `default = "active"` of [`Member::status`].
+pub fn active() -> String {
+    "active".into()
+}
+
+/// Default values for [`Member`], reached by path.
+pub mod defaults {
+    /// Every member starts as a reader.
+    pub fn roles() -> Vec<String> {
+        vec!["reader".into()]
+    }
+    /// Notifications on.
+    pub fn settings() -> std::collections::BTreeMap<String, bool> {
+        [("notify".to_owned(), true)].into()
+    }
+}

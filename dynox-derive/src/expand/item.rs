@@ -34,6 +34,24 @@ pub(crate) fn model_impl(model: &Model) -> TokenStream {
         // a missing version attribute is version 0: an item stored before
         // the table adopted versioning
         let has_default = f.has_default() || f.attrs.version.is_present();
+        // `default = "path"`: the function runs only when the attribute is
+        // missing; spanned at the string, so a wrong path or type shows there
+        if let Some(crate::attr::DefaultValue::Function(path)) = &f.attrs.default {
+            let span = syn::spanned::Spanned::span(path);
+            let helper = if f.is_serde() {
+                quote_spanned!(span=> serde_take_field_or_else)
+            } else {
+                quote_spanned!(span=> take_model_field_or_else)
+            };
+            let take = quote_spanned! { span=>
+                #krate::__private::#helper::<#ty, _>(&mut item, #table, #attribute, #path)
+            };
+            return if f.attrs.sensitive.is_present() {
+                quote_spanned! { span=> #name: #krate::__private::hide_found(#take)? }
+            } else {
+                quote_spanned! { span=> #name: #take? }
+            };
+        }
         let take = match (f.is_skipped(), f.is_serde(), has_default) {
             (true, _, _) => quote! { ::core::result::Result::<_, #krate::__private::Error>::Ok(::core::default::Default::default()) },
             (false, false, _) if f.attrs.ttl.is_present() => {
