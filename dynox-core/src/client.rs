@@ -1,6 +1,7 @@
 //! `Dynox`: the client every operation runs through.
 
 use crate::metrics::{Metrics, MetricsStore, OperationKind, OperationRecord, TableMetrics};
+use crate::routing::Routes;
 use crate::transport::{AwsTransport, FromResponse, Request, Transport};
 use crate::{wire_size, DynoModel, Result};
 use std::borrow::Cow;
@@ -15,6 +16,8 @@ use tracing::Instrument;
 pub struct Dynox {
     shared: Arc<Shared>,
     prefix: Option<Arc<str>>,
+    /// Models whose requests go through other clients (`route`).
+    routes: Option<Arc<Routes>>,
 }
 
 struct Shared {
@@ -29,6 +32,10 @@ impl std::fmt::Debug for Dynox {
         f.debug_struct("Dynox")
             .field("transport", &self.shared.transport.name())
             .field("table_prefix", &self.prefix.as_deref().unwrap_or(""))
+            .field(
+                "routed_tables",
+                &self.routes.as_ref().map(|r| r.len()).unwrap_or(0),
+            )
             .finish()
     }
 }
@@ -42,7 +49,33 @@ impl Dynox {
                 metrics: MetricsStore::default(),
             }),
             prefix: None,
+            routes: None,
         }
+    }
+
+    pub(crate) fn routes(&self) -> Routes {
+        self.routes.as_deref().cloned().unwrap_or_default()
+    }
+
+    pub(crate) fn with_routes(&self, routes: Arc<Routes>) -> Dynox {
+        Dynox {
+            routes: Some(routes),
+            ..self.clone()
+        }
+    }
+
+    /// Refuses a request over `label` (tables joined by commas) that would
+    /// need two clients (see [`Dynox::route`]).
+    pub(crate) fn check_one_client(&self, label: &str) -> Result<()> {
+        match &self.routes {
+            Some(routes) => routes.for_request(label).map(|_| ()),
+            None => Ok(()),
+        }
+    }
+
+    /// Whether both share one transport and one metrics store.
+    pub(crate) fn same_client(&self, other: &Dynox) -> bool {
+        Arc::ptr_eq(&self.shared, &other.shared) && self.prefix == other.prefix
     }
 
     /// A client over an AWS SDK client.
@@ -101,6 +134,7 @@ impl Dynox {
         Dynox {
             shared: Arc::clone(&self.shared),
             prefix: (!prefix.is_empty()).then(|| Arc::from(prefix)),
+            routes: self.routes.clone(),
         }
     }
 
@@ -115,7 +149,15 @@ impl Dynox {
     }
 
     /// The full table name of a model, prefix included.
+    /// A model routed to another client (`route`) has that client's name.
     pub fn table_name<M: DynoModel>(&self) -> Cow<'static, str> {
+        if let Some(other) = self
+            .routes
+            .as_ref()
+            .and_then(|r| r.for_model(M::SCHEMA.table))
+        {
+            return other.table_name::<M>();
+        }
         self.resolve_table(M::SCHEMA.table)
     }
 
@@ -159,6 +201,11 @@ impl Dynox {
         table: &str,
         request: Request,
     ) -> Result<O> {
+        if let Some(routes) = &self.routes {
+            if let Some(other) = routes.for_request(table)? {
+                return Box::pin(other.send(kind, table, request)).await;
+            }
+        }
         let bytes_sent = wire_size::request(&request) as u64;
         let span = tracing::debug_span!(
             "dynox",

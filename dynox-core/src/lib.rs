@@ -45,6 +45,7 @@ mod metrics;
 mod model;
 mod ops;
 mod redact;
+mod routing;
 mod size;
 pub mod timestamp;
 mod tracked;
@@ -79,6 +80,7 @@ pub use ops::{
     TransactGet, TransactGetResult, TransactUpdate, TransactWrite, UpdateByKey, MAX_BATCH_GET_KEYS,
     MAX_BATCH_WRITE_ITEMS, MAX_TRANSACTION_ITEMS,
 };
+pub use routing::set_default_client;
 pub use size::{item_size, read_units, value_size, write_units, MAX_ITEM_SIZE};
 pub use tracked::Tracked;
 pub use value::{

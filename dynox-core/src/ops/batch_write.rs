@@ -229,6 +229,10 @@ impl<'a> BatchWrite<'a> {
             coalesced: self.coalesced,
             ..BatchWriteReport::default()
         };
+        // every request of the batch must go through one client: check the
+        // whole batch before its first request is sent
+        let names: Vec<String> = self.tables.values().map(|t| t.to_string()).collect();
+        self.db.check_one_client(&tables_label(names.iter()))?;
         drop(self.index);
         drop(self.tables);
         let db = self.db;
