@@ -47,6 +47,7 @@ mod ops;
 mod redact;
 mod routing;
 mod size;
+mod testing;
 pub mod timestamp;
 mod tracked;
 pub mod transport;
@@ -82,6 +83,7 @@ pub use ops::{
 };
 pub use routing::set_default_client;
 pub use size::{item_size, read_units, value_size, write_units, MAX_ITEM_SIZE};
+pub use testing::ModelSet;
 pub use tracked::Tracked;
 pub use value::{
     DynoValue, FieldValue, IndexKeyValue, KeyText, KeyType, KeyValue, Number, Removable, ValueError,

@@ -4,10 +4,10 @@
 use crate::models::User;
 use dynox_core::prelude::*;
 
-/// Runs the scenario. In a test, use `Dynox::memory()` for each test.
+/// Runs the scenario. In a test, `Dynox::memory_with::<(User, ...)>()` is
+/// the one line of set-up: a fresh engine with the tables created.
 pub async fn run(_db: &Dynox) -> Result<()> {
-    let db = Dynox::memory();
-    User::create_table(&db).await?;
+    let db = Dynox::memory_with::<(User,)>();
     User::new("USER#t", "PROFILE", "Test").save(&db).await?;
     let user = User::get(&db, "USER#t", "PROFILE").await?.expect("saved");
     assert_eq!(user.name, "Test");

@@ -1,0 +1,77 @@
+//! Zero-setup databases for tests: `Dynox::memory_with::<(User, Order)>()`
+//! gives a fresh in-memory engine with the models' tables created.
+
+use crate::{DynoModel, Dynox, ModelExt, Result};
+
+/// A set of models whose tables [`Dynox::memory_with`] creates: a tuple of
+/// up to 12 models (`(User,)` for one).
+pub trait ModelSet {
+    /// Creates every table that does not exist yet.
+    #[doc(hidden)]
+    fn create_tables(db: &Dynox) -> impl std::future::Future<Output = Result<()>> + Send;
+}
+
+macro_rules! model_sets {
+    ($( ($($m:ident),+) )*) => {$(
+        impl<$($m: DynoModel),+> ModelSet for ($($m,)+) {
+            async fn create_tables(db: &Dynox) -> Result<()> {
+                $( $m::create_table(db).if_not_exists().await?; )+
+                Ok(())
+            }
+        }
+    )*};
+}
+
+model_sets! {
+    (A)
+    (A, B)
+    (A, B, C)
+    (A, B, C, D)
+    (A, B, C, D, E)
+    (A, B, C, D, E, F)
+    (A, B, C, D, E, F, G)
+    (A, B, C, D, E, F, G, H)
+    (A, B, C, D, E, F, G, H, I)
+    (A, B, C, D, E, F, G, H, I, J)
+    (A, B, C, D, E, F, G, H, I, J, K)
+    (A, B, C, D, E, F, G, H, I, J, K, L)
+}
+
+#[cfg(feature = "embedded")]
+impl Dynox {
+    /// A fresh embedded engine in memory with the tables of `T` created:
+    /// the one line of set-up a test needs. Works in a plain `#[test]` and
+    /// inside an async runtime alike (the embedded engine answers at once,
+    /// so nothing waits on the runtime).
+    ///
+    /// ```
+    /// # use dynox_core::prelude::*;
+    /// # #[derive(DynoModel, Debug, Clone, PartialEq)]
+    /// # #[dyno(table = "users")]
+    /// # pub struct User { #[dyno(partition_key)] pub pk: String }
+    /// # #[derive(DynoModel, Debug, Clone, PartialEq)]
+    /// # #[dyno(table = "orders")]
+    /// # pub struct Order { #[dyno(partition_key)] pub id: String }
+    /// let db = Dynox::memory_with::<(User, Order)>();
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// If the engine cannot be opened or a table cannot be created (a model
+    /// whose schema DynamoDB refuses); [`Dynox::try_memory_with`] returns
+    /// that as an error.
+    pub fn memory_with<T: ModelSet>() -> Dynox {
+        match Self::try_memory_with::<T>() {
+            Ok(db) => db,
+            Err(e) => panic!("cannot set up the in-memory engine: {e}"),
+        }
+    }
+
+    /// [`Dynox::memory_with`], with failures as errors.
+    pub fn try_memory_with<T: ModelSet>() -> Result<Dynox> {
+        let db = Self::try_memory()?;
+        // the embedded transport's futures are ready at once: no runtime needed
+        futures::executor::block_on(T::create_tables(&db))?;
+        Ok(db)
+    }
+}
