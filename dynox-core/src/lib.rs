@@ -35,6 +35,7 @@
 #![warn(missing_docs)]
 
 mod attr;
+mod blocking;
 mod client;
 mod condition;
 mod error;
@@ -61,6 +62,7 @@ pub mod __private;
 
 pub use attr::Attr;
 pub use aws_sdk_dynamodb::types::AttributeValue;
+pub use blocking::{Blocking, BlockingIter};
 pub use client::Dynox;
 pub use condition::{
     AttrPath, Condition, ConditionOf, Containable, DynamoType, Keyed, ListLike, MapLike, Nested,
@@ -99,8 +101,8 @@ pub type Item = std::collections::HashMap<String, AttributeValue>;
 /// Everything a model file needs: `use dynox_core::prelude::*;`.
 pub mod prelude {
     pub use crate::{
-        Condition, DynamoType, DynoHooks, DynoModel, DynoValue, Dynox, Error, Item, ModelExt,
-        Result, Tracked,
+        Blocking, Condition, DynamoType, DynoHooks, DynoModel, DynoValue, Dynox, Error, Item,
+        ModelExt, Result, Tracked,
     };
 }
 

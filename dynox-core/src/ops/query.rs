@@ -311,6 +311,12 @@ impl<'a, M: DynoModel, S, O: Send + 'a, On> Query<'a, M, S, O, On> {
         }
     }
 
+    /// The matching items as a blocking iterator, for programs without an
+    /// async runtime: one page is fetched at a time as it is advanced.
+    pub fn blocking_iter(self) -> crate::BlockingIter<'a, O> {
+        crate::BlockingIter::new(self.stream())
+    }
+
     /// Every matching item, collected.
     pub async fn all(self) -> Result<Vec<O>> {
         self.stream().try_collect().await

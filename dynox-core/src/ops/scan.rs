@@ -186,6 +186,12 @@ impl<'a, M: DynoModel, O: Send + 'a> Scan<'a, M, O> {
         Box::pin(futures::stream::select_all(streams))
     }
 
+    /// The items as a blocking iterator, for programs without an async
+    /// runtime: one page (per segment) is fetched at a time as it is advanced.
+    pub fn blocking_iter(self) -> crate::BlockingIter<'a, O> {
+        crate::BlockingIter::new(self.stream())
+    }
+
     /// Every item, collected.
     pub async fn all(self) -> Result<Vec<O>> {
         self.stream().try_collect().await

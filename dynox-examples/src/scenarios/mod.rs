@@ -12,6 +12,9 @@ pub mod measure_wcu;
 pub mod new_items;
 pub mod optimistic_locking;
 pub mod smart_save;
+pub mod sync_consistent_read;
+pub mod sync_crud;
+pub mod sync_key_operations;
 pub mod testing;
 pub mod with_conditions;
 pub mod with_defaults;
@@ -46,4 +49,14 @@ pub const ALL: &[Scenario] = &[
     ("hooks", |db| Box::pin(hooks::run(db))),
     ("error_handling", |db| Box::pin(error_handling::run(db))),
     ("testing", |db| Box::pin(testing::run(db))),
+];
+
+/// A scenario of blocking calls: a plain `fn`, run outside any async runtime.
+pub type SyncScenario = (&'static str, fn(&Dynox) -> Result<()>);
+
+/// The seed examples that have a `sync_` twin, as blocking programs.
+pub const SYNC: &[SyncScenario] = &[
+    ("sync_crud", sync_crud::run),
+    ("sync_consistent_read", sync_consistent_read::run),
+    ("sync_key_operations", sync_key_operations::run),
 ];
