@@ -106,7 +106,7 @@ pub struct ValidatedUser {
 }
 
 impl DynoHooks for ValidatedUser {
-    fn before_save(&self) -> Result<()> {
+    fn before_save(&mut self) -> Result<()> {
         // several checks for one event run in the order written here
         if !self.email.contains('@') {
             return Err(Error::Hook(format!("invalid email: {}", self.email).into()));

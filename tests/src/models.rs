@@ -270,7 +270,7 @@ pub struct Hooked {
 }
 
 impl DynoHooks for Hooked {
-    fn before_save(&self) -> Result<()> {
+    fn before_save(&mut self) -> Result<()> {
         if self.name.is_empty() {
             return Err(Error::Hook("name must not be empty".into()));
         }
@@ -282,7 +282,7 @@ impl DynoHooks for Hooked {
         }
         Ok(())
     }
-    fn before_update(&self) -> Result<()> {
+    fn before_update(&mut self) -> Result<()> {
         self.before_save()
     }
     fn after_load(&mut self) -> Result<()> {
@@ -472,5 +472,37 @@ pub mod defaults {
     /// Notifications on.
     pub fn settings() -> std::collections::BTreeMap<String, bool> {
         [("notify".to_owned(), true)].into()
+    }
+}
+
+/// A model whose hooks change what is stored, as the models page's hooks
+/// do: `before_save` lower-cases the email and stamps `saves`;
+/// `before_update` stamps `updates`. A value whose `note` is `"rekey"` has
+/// its key changed by the hook, which must be refused.
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(table = "stamped", hooks)]
+pub struct Stamped {
+    #[dyno(partition_key)]
+    pub id: String,
+    pub email: String,
+    pub note: String,
+    #[dyno(default)]
+    pub saves: u32,
+    #[dyno(default)]
+    pub updates: u32,
+}
+
+impl DynoHooks for Stamped {
+    fn before_save(&mut self) -> Result<()> {
+        self.email = self.email.to_lowercase();
+        self.saves += 1;
+        if self.note == "rekey" {
+            self.id.push_str("-moved");
+        }
+        Ok(())
+    }
+    fn before_update(&mut self) -> Result<()> {
+        self.updates += 1;
+        Ok(())
     }
 }

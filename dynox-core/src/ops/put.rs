@@ -46,11 +46,15 @@ impl<'a, M: DynoModel> Save<'a, M> {
 
     async fn run(self) -> Result<()> {
         let hooks = hooks_run::enabled::<M>(self.skip_hooks);
-        if hooks {
-            self.value.before_save()?;
-        }
-        let mut item = self.value.to_item();
-        let expected = Expected::of_value(self.value);
+        // the hook's changes are stored; the borrowed value stays as it is
+        let copy = if hooks {
+            hooks_run::before_save_of_copy(self.value)?
+        } else {
+            None
+        };
+        let value: &M = copy.as_ref().unwrap_or(self.value);
+        let mut item = value.to_item();
+        let expected = Expected::of_value(value);
         versioning::stamp::<M>(&mut item, expected.next());
         size_check::check::<M>(&item)?;
         let own_condition = self.condition.is_some();
@@ -68,7 +72,7 @@ impl<'a, M: DynoModel> Save<'a, M> {
             Err(e) => return Err(e),
         }
         if hooks {
-            self.value.after_save()?;
+            value.after_save()?;
         }
         Ok(())
     }

@@ -4,7 +4,7 @@ use super::update_expr::UpdateActions;
 use super::versioning::{self, Expected};
 use super::{builder_options, hooks_run, requests, size_check, OpFuture};
 use crate::condition::{Condition, RawPath};
-use crate::{DynoModel, Dynox, Error, ModelKey, Result, Tracked};
+use crate::{DynoModel, Dynox, Result, Tracked};
 use std::future::IntoFuture;
 
 /// Saves a [`Tracked`] value: nothing when it is clean, an UpdateItem of the
@@ -63,26 +63,37 @@ impl<'a, M: DynoModel> SmartSave<'a, M> {
             None => Expected::New,
         };
 
-        // What to send, decided before any hook or request.
-        let changed = match &tracked.stored {
-            Some(stored) if !full_replace => {
-                if tracked.value.key() != stored.key {
-                    return Err(Error::KeyChanged {
-                        field: changed_key_attribute(&stored.key, &tracked.value.key()),
-                    });
+        // A clean value sends nothing and runs no hook.
+        if let Some(stored) = &tracked.stored {
+            if !full_replace {
+                hooks_run::unchanged_key(&stored.key, &tracked.value.key())?;
+                if tracked.changed_indexes(stored).is_empty() {
+                    return Ok(());
                 }
-                let changed = tracked.changed_indexes(stored);
-                if changed.is_empty() {
-                    return Ok(()); // clean: no request at all
-                }
-                Some(changed)
             }
-            _ => None,
-        };
-
+        }
         if hooks {
+            // the hook may change fields: they are compared below like the
+            // caller's own changes, so they join the UpdateItem
             tracked.value.before_save()?;
         }
+        // What to send, decided after the hook and before any request.
+        let changed = match &tracked.stored {
+            Some(stored) => {
+                hooks_run::unchanged_key(&stored.key, &tracked.value.key())?;
+                if full_replace {
+                    None
+                } else {
+                    let changed = tracked.changed_indexes(stored);
+                    if changed.is_empty() {
+                        return Ok(()); // the hook undid the change
+                    }
+                    Some(changed)
+                }
+            }
+            None => None,
+        };
+
         // an UpdateItem of a loaded item must find it: one deleted meanwhile
         // would come back as a fragment of the changed fields
         let must_exist = changed.is_some();
@@ -121,17 +132,6 @@ impl<'a, M: DynoModel> SmartSave<'a, M> {
         }
         Ok(())
     }
-}
-
-/// The first key attribute whose value differs.
-fn changed_key_attribute<K: ModelKey>(stored: &K, now: &K) -> String {
-    let (stored, now) = (stored.to_key_item(), now.to_key_item());
-    let mut names: Vec<&String> = stored
-        .keys()
-        .filter(|k| stored.get(*k) != now.get(*k))
-        .collect();
-    names.sort();
-    names.first().map(|s| s.to_string()).unwrap_or_default()
 }
 
 builder_options!(SmartSave, hooks);

@@ -58,8 +58,24 @@ impl<'a, M: DynoModel> TrackedUpdate<'a, M> {
             });
         }
         let hooks = hooks_run::enabled::<M>(skip_hooks);
-        if hooks {
+        if hooks && M::DEFINED {
+            // the fields the hook changes join the update, unless an action
+            // of the caller's already writes them
+            let key = tracked.value.key();
+            let before = tracked.value.snapshot();
             tracked.value.before_update()?;
+            hooks_run::unchanged_key(&key, &tracked.value.key())?;
+            let mut changed = Vec::new();
+            tracked.value.changed(&before, &mut changed);
+            for index in changed {
+                let attribute = M::FIELDS[index].attribute;
+                if !actions.touches(attribute) {
+                    actions.set(
+                        crate::condition::RawPath::attribute(attribute),
+                        tracked.value.field_value(index),
+                    );
+                }
+            }
         }
         let expected = match &tracked.stored {
             Some(stored) => Expected::Stored(stored.version),

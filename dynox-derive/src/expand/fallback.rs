@@ -30,7 +30,9 @@ pub(crate) fn stub(input: &DeriveInput) -> TokenStream {
                 fn field_value(&self, index: usize) -> ::core::option::Option<#krate::__private::AttributeValue> { ::core::option::Option::None }
             }
             #[automatically_derived]
-            impl #impl_generics #krate::__private::DynoHooks for #ident #ty_generics #where_clause {}
+            impl #impl_generics #krate::__private::DynoHooks for #ident #ty_generics #where_clause {
+                const DEFINED: bool = false;
+            }
         };
     }
 }

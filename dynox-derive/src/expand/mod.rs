@@ -56,7 +56,9 @@ fn expand(model: &Model) -> TokenStream {
         let ident = &model.ident;
         quote! {
             #[automatically_derived]
-            impl #krate::__private::DynoHooks for #ident {}
+            impl #krate::__private::DynoHooks for #ident {
+                const DEFINED: bool = false;
+            }
         }
     };
     let ident = &model.ident;
