@@ -98,9 +98,20 @@ pub fn take_model_field_or_else<T: ModelField, F: FnOnce() -> T>(
     name: &str,
     default: F,
 ) -> Result<T> {
+    take_or_else(item, table, name, default, T::from_attribute_value)
+}
+
+/// A missing attribute is `default()`; a present one goes through `read`.
+fn take_or_else<T>(
+    item: &mut Item,
+    table: &str,
+    name: &str,
+    default: impl FnOnce() -> T,
+    read: impl FnOnce(Option<AttributeValue>) -> std::result::Result<T, ValueError>,
+) -> Result<T> {
     match item.remove(name) {
         None => Ok(default()),
-        v => T::from_attribute_value(v).map_err(|e| deserialize_error(table, name, e)),
+        v => read(v).map_err(|e| deserialize_error(table, name, e)),
     }
 }
 
@@ -326,11 +337,13 @@ pub fn serde_take_field_or_else<T: SerdeField, F: FnOnce() -> T>(
     name: &str,
     default: F,
 ) -> Result<T> {
-    match item.remove(name) {
-        None => Ok(default()),
-        v => crate::value::serde_value::from_attribute_value(v)
-            .map_err(|e| deserialize_error(table, name, e)),
-    }
+    take_or_else(
+        item,
+        table,
+        name,
+        default,
+        crate::value::serde_value::from_attribute_value,
+    )
 }
 
 /// Compile-time check that a `#[dyno(serde)]` field is serde-compatible.

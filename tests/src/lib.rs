@@ -74,6 +74,33 @@ pub fn connect(backend: Backend) -> Dynox {
     db.with_table_prefix(unique_prefix())
 }
 
+/// Runs the Python script `tests/interop/<script>` (with the Python that
+/// `DYNOX_PYTHON` names, where the test script installed boto3 and pydynox)
+/// against DynamoDB Local's table `table`, and returns what it printed: a
+/// JSON report. A failing script fails the test with its error output.
+pub fn run_interop_script(script: &str, table: &str) -> Vec<u8> {
+    let python = match std::env::var("DYNOX_PYTHON") {
+        Ok(p) if !p.is_empty() => p,
+        _ => panic!(
+            "DYNOX_PYTHON is not set: the interop tests need a Python with boto3 and pydynox. \
+             Run them with `scripts/test.sh`, which installs both into .venv-interop."
+        ),
+    };
+    let path = format!("{}/interop/{script}", env!("CARGO_MANIFEST_DIR"));
+    let out = std::process::Command::new(python)
+        .arg(&path)
+        .arg(local_endpoint())
+        .arg(table)
+        .output()
+        .expect("python runs");
+    assert!(
+        out.status.success(),
+        "{script} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
 /// Reads an item with a plain GetItem through the transport, bypassing
 /// dynox's operations: on the AWS backend this is the SDK's own `get_item`.
 pub async fn raw_get(db: &Dynox, table: &str, key: Item) -> Item {

@@ -9,18 +9,8 @@
 
 use dynox_core::prelude::*;
 use dynox_tests::models::AllTypes;
-use dynox_tests::{connect, local_endpoint, Backend};
+use dynox_tests::{connect, run_interop_script, Backend};
 use std::collections::BTreeMap;
-
-fn python() -> String {
-    match std::env::var("DYNOX_PYTHON") {
-        Ok(p) if !p.is_empty() => p,
-        _ => panic!(
-            "DYNOX_PYTHON is not set: the boto3 interop test needs a Python with boto3. \
-             Run it with `scripts/test.sh`, which installs boto3 into .venv-interop."
-        ),
-    }
-}
 
 #[tokio::test]
 async fn boto3_reads_what_dynox_writes_and_dynox_reads_what_boto3_writes() -> Result<()> {
@@ -29,19 +19,8 @@ async fn boto3_reads_what_dynox_writes_and_dynox_reads_what_boto3_writes() -> Re
     let sample = AllTypes::sample(1);
     sample.save(&db).await?;
 
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/interop/boto3_roundtrip.py");
-    let out = std::process::Command::new(python())
-        .arg(script)
-        .arg(local_endpoint())
-        .arg(db.table_name::<AllTypes>().as_ref())
-        .output()
-        .expect("python runs");
-    assert!(
-        out.status.success(),
-        "boto3 script failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a JSON report");
+    let out = run_interop_script("boto3_roundtrip.py", &db.table_name::<AllTypes>());
+    let report: serde_json::Value = serde_json::from_slice(&out).expect("a JSON report");
 
     // the DynamoDB type of every attribute, as boto3's client sees it
     let types: BTreeMap<String, String> =

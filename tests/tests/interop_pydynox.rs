@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 use dynox_core::prelude::*;
 use dynox_core::timestamp::Isoformat;
 use dynox_tests::models::Event;
-use dynox_tests::{connect, local_endpoint, Backend};
+use dynox_tests::{connect, run_interop_script, Backend};
 use std::collections::BTreeSet;
 
 fn at(text: &str) -> Isoformat {
@@ -21,9 +21,6 @@ fn at(text: &str) -> Isoformat {
 
 #[tokio::test]
 async fn pydynox_and_dynox_share_a_table_with_sets_and_time_keys() -> Result<()> {
-    let python = std::env::var("DYNOX_PYTHON").expect(
-        "DYNOX_PYTHON is not set: run the interop tests with `scripts/test.sh`, which installs pydynox",
-    );
     let db = connect(Backend::DynamoDbLocal);
     Event::create_table(&db).await?;
     Event {
@@ -35,19 +32,8 @@ async fn pydynox_and_dynox_share_a_table_with_sets_and_time_keys() -> Result<()>
     .save(&db)
     .await?;
 
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/interop/pydynox_events.py");
-    let out = std::process::Command::new(python)
-        .arg(script)
-        .arg(local_endpoint())
-        .arg(db.table_name::<Event>().as_ref())
-        .output()
-        .expect("python runs");
-    assert!(
-        out.status.success(),
-        "pydynox script failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a JSON report");
+    let out = run_interop_script("pydynox_events.py", &db.table_name::<Event>());
+    let report: serde_json::Value = serde_json::from_slice(&out).expect("a JSON report");
     assert_eq!(
         report["found_dynox_event"], true,
         "pydynox finds dynox's item by key: {report}"
