@@ -64,11 +64,13 @@ impl Dynox {
         }
     }
 
-    /// Refuses a request over `label` (tables joined by commas) that would
-    /// need two clients (see [`Dynox::route`]).
-    pub(crate) fn check_one_client(&self, label: &str) -> Result<()> {
+    /// Refuses requests over `tables` that would need two clients (see
+    /// [`Dynox::route`]); nothing to check for a client without routes.
+    pub(crate) fn check_one_client<'t>(&self, tables: impl Iterator<Item = &'t str>) -> Result<()> {
         match &self.routes {
-            Some(routes) => routes.for_request(label).map(|_| ()),
+            Some(routes) => routes
+                .for_request(&tables.collect::<Vec<_>>().join(","))
+                .map(|_| ()),
             None => Ok(()),
         }
     }

@@ -104,16 +104,14 @@ impl<'a, M: DynoModel, O: Send + 'a> BatchGet<'a, M, O> {
     async fn run(self) -> Result<Vec<O>> {
         let table = self.db.table_name::<M>();
         let shared: std::sync::Arc<str> = table.as_ref().into();
-        for key in &self.keys {
-            super::key_check::check(M::SCHEMA, &key.to_key_item())?;
-        }
         let mut seen = HashSet::with_capacity(self.keys.len());
-        let keys: Vec<Item> = self
-            .keys
-            .iter()
-            .map(ModelKey::to_key_item)
-            .filter(|k| seen.insert(KeyId::of(&shared, M::SCHEMA, k)))
-            .collect();
+        let mut keys: Vec<Item> = Vec::with_capacity(self.keys.len());
+        for key in self.keys.iter().map(ModelKey::to_key_item) {
+            super::key_check::check(M::SCHEMA, &key)?;
+            if seen.insert(KeyId::of(&shared, M::SCHEMA, &key)) {
+                keys.push(key);
+            }
+        }
         drop(seen);
         let (projection, names) = match self.projection {
             Some(attributes) => {

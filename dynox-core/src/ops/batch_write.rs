@@ -231,8 +231,8 @@ impl<'a> BatchWrite<'a> {
         };
         // every request of the batch must go through one client: check the
         // whole batch before its first request is sent
-        let names: Vec<String> = self.tables.values().map(|t| t.to_string()).collect();
-        self.db.check_one_client(&tables_label(names.iter()))?;
+        self.db
+            .check_one_client(self.tables.values().map(|t| t.as_ref()))?;
         drop(self.index);
         drop(self.tables);
         let db = self.db;

@@ -57,19 +57,23 @@ impl<'a, M: DynoModel> Save<'a, M> {
         let expected = Expected::of_value(value);
         versioning::stamp::<M>(&mut item, expected.next());
         size_check::check::<M>(&item)?;
-        let own_condition = self.condition.is_some();
+        // only a version check of this save's alone can fail because this
+        // same value was saved before: keep the item to compare then
+        let written = (M::SCHEMA.version_attribute.is_some() && self.condition.is_none())
+            .then(|| item.clone());
         let condition = versioning::and(self.condition, versioning::check::<M>(expected, false));
-        let result = requests::put::<M>(self.db, item.clone(), condition.as_ref())
+        let result = requests::put::<M>(self.db, item, condition.as_ref())
             .await
             .map_err(|e| versioning::classify_failure::<M>(e, expected, false));
-        match result {
-            Ok(()) => {}
-            // the version check failed only because this same value was
-            // saved before: what is stored is what this save would write
-            Err(Error::VersionConflict { item: Some(stored) })
-            | Err(Error::AlreadyExists { item: Some(stored) })
-                if !own_condition && same_item(&stored, &item) => {}
-            Err(e) => return Err(e),
+        match (result, written) {
+            (Ok(()), _) => {}
+            // what is stored is what this save would write
+            (
+                Err(Error::VersionConflict { item: Some(stored) })
+                | Err(Error::AlreadyExists { item: Some(stored) }),
+                Some(written),
+            ) if same_item(&stored, &written) => {}
+            (Err(e), _) => return Err(e),
         }
         if hooks {
             value.after_save()?;

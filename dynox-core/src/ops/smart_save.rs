@@ -63,36 +63,34 @@ impl<'a, M: DynoModel> SmartSave<'a, M> {
             None => Expected::New,
         };
 
-        // A clean value sends nothing and runs no hook.
+        // What to send: the changed fields of a loaded value (a clean one
+        // sends nothing and runs no hook), or the whole item.
+        let mut changed = None;
         if let Some(stored) = &tracked.stored {
             if !full_replace {
                 hooks_run::unchanged_key(&stored.key, &tracked.value.key())?;
-                if tracked.changed_indexes(stored).is_empty() {
+                let fields = tracked.changed_indexes(stored);
+                if fields.is_empty() {
                     return Ok(());
                 }
+                changed = Some(fields);
             }
         }
-        if hooks {
-            // the hook may change fields: they are compared below like the
-            // caller's own changes, so they join the UpdateItem
+        if hooks && M::DEFINED {
+            // the hook may change fields: compared again, they join the
+            // UpdateItem like the caller's own changes
             tracked.value.before_save()?;
-        }
-        // What to send, decided after the hook and before any request.
-        let changed = match &tracked.stored {
-            Some(stored) => {
+            if let Some(stored) = &tracked.stored {
                 hooks_run::unchanged_key(&stored.key, &tracked.value.key())?;
-                if full_replace {
-                    None
-                } else {
-                    let changed = tracked.changed_indexes(stored);
-                    if changed.is_empty() {
+                if changed.is_some() {
+                    let fields = tracked.changed_indexes(stored);
+                    if fields.is_empty() {
                         return Ok(()); // the hook undid the change
                     }
-                    Some(changed)
+                    changed = Some(fields);
                 }
             }
-            None => None,
-        };
+        }
 
         // an UpdateItem of a loaded item must find it: one deleted meanwhile
         // would come back as a fragment of the changed fields
