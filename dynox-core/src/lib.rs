@@ -42,6 +42,7 @@ mod error;
 mod expr;
 mod hooks;
 mod index;
+pub mod json;
 mod metrics;
 mod model;
 mod ops;

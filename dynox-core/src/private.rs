@@ -16,6 +16,40 @@ pub use crate::value::{
 };
 pub use crate::version::{TtlValue, VersionValue};
 pub use crate::{AttributeValue, Error, Item, Result};
+pub use serde_json::Value as JsonValue;
+
+/// The plain JSON of a field that keeps its natural stored form (serde, TTL).
+#[inline]
+pub fn natural_from_json(
+    json: &JsonValue,
+) -> std::result::Result<Option<AttributeValue>, ValueError> {
+    Ok(crate::json::natural(json))
+}
+
+/// The plain JSON of a model field, read as its type `T` directs.
+#[inline]
+pub fn field_from_json<T: ModelField>(
+    json: &JsonValue,
+) -> std::result::Result<Option<AttributeValue>, ValueError> {
+    T::attribute_value_from_json(json)
+}
+
+/// The plain JSON of a derived struct's field, read as its type `T` directs.
+#[inline]
+pub fn nested_from_json<T: DynoValue>(
+    json: &JsonValue,
+) -> std::result::Result<Option<AttributeValue>, ValueError> {
+    T::attribute_value_from_json(json)
+}
+
+/// The plain JSON of a derived struct: each field read as its type directs.
+#[inline]
+pub fn struct_from_json(
+    json: &JsonValue,
+    read: impl Fn(&str, &JsonValue) -> std::result::Result<Option<AttributeValue>, ValueError>,
+) -> std::result::Result<Option<AttributeValue>, ValueError> {
+    crate::json::map_from_json(json, read)
+}
 
 /// What every stored field of a model needs: storage, and copying and
 /// comparing for change tracking. Generated code checks it once per field, at
@@ -172,7 +206,7 @@ pub fn take_nested_or_default<T: DynoValue + Default>(
     }
 }
 
-fn deserialize_error(table: &str, name: &str, e: ValueError) -> Error {
+pub(crate) fn deserialize_error(table: &str, name: &str, e: ValueError) -> Error {
     Error::Deserialize {
         table: table.to_owned(),
         field: format!("{name}{}", e.path),

@@ -1,7 +1,6 @@
 //! The examples of shared/design/API.md, written as the contract writes
 //! them, compile and run (on the embedded engine): the names there are
-//! depended on outside this repository. JSON (`to_json`, ...) is not built
-//! yet and is left out.
+//! depended on outside this repository.
 
 use dynox_core::prelude::*;
 use std::collections::BTreeSet;
@@ -149,5 +148,14 @@ fn the_seed_parity_section() -> dynox_core::Result<()> {
 
     let db = Dynox::memory_with::<(User, Order)>();
     assert!(User::table_exists(&db).blocking()?);
+
+    let user = user_value();
+    let json: serde_json::Value = user.to_json();
+    let back = User::from_json(&json)?;
+    assert_eq!(back, user);
+    let typed = user.to_dynamodb_json();
+    let back = User::from_dynamodb_json(&typed)?;
+    assert_eq!(back, user);
+    assert_eq!(typed["pk"], serde_json::json!({ "S": "USER#1" }));
     Ok(())
 }

@@ -113,3 +113,45 @@ async fn boto3_reads_what_dynox_writes_and_dynox_reads_what_boto3_writes() -> Re
     assert_eq!(back.into_inner(), expected);
     Ok(())
 }
+
+/// `to_json` is the item as boto3's resource API gives it to Python code
+/// (written as JSON, numbers with their exact digits), and
+/// `to_dynamodb_json` is the item as DynamoDB's own GetItem response carries
+/// it; both read back into the model.
+#[tokio::test]
+async fn json_forms_match_boto3_and_the_wire() -> Result<()> {
+    let db = connect(Backend::DynamoDbLocal);
+    AllTypes::create_table(&db).await?;
+    AllTypes::sample(1).save(&db).await?;
+    let stored = AllTypes::get(&db, 1, vec![0, 1, 2, 255])
+        .await?
+        .expect("saved");
+
+    let out = run_interop_script("json_shapes.py", &db.table_name::<AllTypes>());
+    let report: serde_json::Value = serde_json::from_slice(&out).expect("a JSON report");
+    let resource = sorted_sets(report["resource"].clone());
+    let wire = sorted_sets(report["wire"].clone());
+    assert_eq!(sorted_sets(stored.to_json()), resource);
+    assert_eq!(sorted_sets(stored.to_dynamodb_json()), wire);
+    assert_eq!(AllTypes::from_json(&resource)?, *stored);
+    assert_eq!(AllTypes::from_dynamodb_json(&wire)?, *stored);
+    Ok(())
+}
+
+/// The same item with its sets' members in one order: a set has none, and
+/// DynamoDB returns them in any.
+fn sorted_sets(mut item: serde_json::Value) -> serde_json::Value {
+    for set in ["ss", "ns", "bs"] {
+        let members = match item[set].as_array_mut() {
+            Some(members) => members,
+            // DynamoDB JSON: {"SS": [...]}
+            None => item[set]
+                .as_object_mut()
+                .and_then(|tagged| tagged.values_mut().next())
+                .and_then(|v| v.as_array_mut())
+                .expect("a set"),
+        };
+        members.sort_by_key(|m| m.to_string());
+    }
+    item
+}

@@ -16,6 +16,11 @@ impl DynoValue for bytes::Bytes {
             None => Err(ValueError::missing("B")),
         }
     }
+    fn attribute_value_from_json(
+        json: &serde_json::Value,
+    ) -> Result<Option<AttributeValue>, ValueError> {
+        crate::json::binary_from_json(json)
+    }
 }
 
 impl KeyValue for bytes::Bytes {

@@ -18,6 +18,11 @@ impl<T: DynoValue> DynoValue for Option<T> {
             v => T::from_attribute_value(v).map(Some),
         }
     }
+    fn attribute_value_from_json(
+        json: &serde_json::Value,
+    ) -> Result<Option<AttributeValue>, ValueError> {
+        T::attribute_value_from_json(json)
+    }
 }
 
 /// A list (L), except `Vec<u8>`, which is binary (B); see [`DynoValue`]'s list hook.
@@ -29,6 +34,11 @@ impl<T: DynoValue> DynoValue for Vec<T> {
     fn from_attribute_value(value: Option<AttributeValue>) -> Result<Self, ValueError> {
         T::__vec_from_attribute_value(value)
     }
+    fn attribute_value_from_json(
+        json: &serde_json::Value,
+    ) -> Result<Option<AttributeValue>, ValueError> {
+        T::__vec_from_json(json)
+    }
 }
 
 impl<T: DynoValue> DynoValue for Box<T> {
@@ -38,6 +48,11 @@ impl<T: DynoValue> DynoValue for Box<T> {
     }
     fn from_attribute_value(value: Option<AttributeValue>) -> Result<Self, ValueError> {
         T::from_attribute_value(value).map(Box::new)
+    }
+    fn attribute_value_from_json(
+        json: &serde_json::Value,
+    ) -> Result<Option<AttributeValue>, ValueError> {
+        T::attribute_value_from_json(json)
     }
 }
 
@@ -82,6 +97,11 @@ impl<T: DynoValue, S: BuildHasher + Default> DynoValue for HashMap<String, T, S>
     fn from_attribute_value(value: Option<AttributeValue>) -> Result<Self, ValueError> {
         read_map(value)
     }
+    fn attribute_value_from_json(
+        json: &serde_json::Value,
+    ) -> Result<Option<AttributeValue>, ValueError> {
+        crate::json::map_from_json(json, |_, v| T::attribute_value_from_json(v))
+    }
 }
 
 impl<T: DynoValue> DynoValue for BTreeMap<String, T> {
@@ -91,5 +111,10 @@ impl<T: DynoValue> DynoValue for BTreeMap<String, T> {
     }
     fn from_attribute_value(value: Option<AttributeValue>) -> Result<Self, ValueError> {
         read_map(value)
+    }
+    fn attribute_value_from_json(
+        json: &serde_json::Value,
+    ) -> Result<Option<AttributeValue>, ValueError> {
+        crate::json::map_from_json(json, |_, v| T::attribute_value_from_json(v))
     }
 }

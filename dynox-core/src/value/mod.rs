@@ -16,6 +16,7 @@ mod sets;
 
 pub use field_value::{FieldValue, Removable};
 pub use number::Number;
+pub(crate) use sets::SetKind;
 
 use crate::AttributeValue;
 use std::borrow::Cow;
@@ -39,6 +40,20 @@ pub trait DynoValue: Sized {
 
     /// Reads the value back; `None` means the item has no such attribute.
     fn from_attribute_value(value: Option<AttributeValue>) -> Result<Self, ValueError>;
+
+    /// The stored form of this value's plain JSON (what a model's `to_json`
+    /// writes for it), for `from_json`; `None` for null (no attribute).
+    ///
+    /// The default reads JSON as its natural DynamoDB type: a string as S, a
+    /// number as N, an array as L, an object as M, a boolean as BOOL. A type
+    /// stored otherwise overrides it: binary reads base64 text as B, sets
+    /// read arrays, containers direct their members. Override it in a
+    /// hand-written impl that stores binary data.
+    fn attribute_value_from_json(
+        json: &serde_json::Value,
+    ) -> Result<Option<AttributeValue>, ValueError> {
+        Ok(crate::json::natural(json))
+    }
 
     /// Stores a `Vec<Self>`. A list (`L`) unless the element type says
     /// otherwise: `u8` stores `Vec<u8>` as binary (`B`).
@@ -70,6 +85,13 @@ pub trait DynoValue: Sized {
                 .collect(),
             Some(other) => Err(ValueError::wrong_type("L", &other)),
         }
+    }
+
+    /// Reads the plain JSON of a `Vec<Self>`; see
+    /// [`DynoValue::attribute_value_from_json`].
+    #[doc(hidden)]
+    fn __vec_from_json(json: &serde_json::Value) -> Result<Option<AttributeValue>, ValueError> {
+        crate::json::list_from_json::<Self>(json)
     }
 }
 

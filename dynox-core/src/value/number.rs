@@ -170,6 +170,9 @@ impl DynoValue for u8 {
             None => Ok(Vec::new()),
         }
     }
+    fn __vec_from_json(json: &serde_json::Value) -> Result<Option<AttributeValue>, ValueError> {
+        crate::json::binary_from_json(json)
+    }
 }
 
 impl KeyValue for u8 {

@@ -228,6 +228,11 @@ impl<T: SetMember + Eq + Hash, S: BuildHasher + Default> DynoValue for HashSet<T
     fn from_attribute_value(value: Option<AttributeValue>) -> Result<Self, ValueError> {
         read_set(value)
     }
+    fn attribute_value_from_json(
+        json: &serde_json::Value,
+    ) -> Result<Option<AttributeValue>, ValueError> {
+        crate::json::set_from_json(T::KIND, json)
+    }
 }
 
 impl<T: SetMember + Ord> DynoValue for BTreeSet<T> {
@@ -237,5 +242,10 @@ impl<T: SetMember + Ord> DynoValue for BTreeSet<T> {
     }
     fn from_attribute_value(value: Option<AttributeValue>) -> Result<Self, ValueError> {
         read_set(value)
+    }
+    fn attribute_value_from_json(
+        json: &serde_json::Value,
+    ) -> Result<Option<AttributeValue>, ValueError> {
+        crate::json::set_from_json(T::KIND, json)
     }
 }

@@ -77,6 +77,15 @@ pub(crate) fn model_impl(model: &Model) -> TokenStream {
             quote_spanned! { span=> #name: #take? }
         }
     });
+    // plain JSON is read as each field's type directs (base64 binary, sets);
+    // serde and TTL fields keep JSON's natural form, as they are stored
+    let json_readers = model
+        .stored()
+        .filter(|f| !f.is_serde() && !f.attrs.ttl.is_present())
+        .map(|f| {
+            let (attribute, ty) = (&f.attribute, &f.ty);
+            quote_spanned! { ty.span()=> #attribute => #krate::__private::field_from_json::<#ty>(json) }
+        });
     let key_fields = model.keys().into_iter().map(|f| &f.ident);
     let version = model.version().map(|f| {
         let (name, ty) = (&f.ident, &f.ty);
@@ -105,6 +114,16 @@ pub(crate) fn model_impl(model: &Model) -> TokenStream {
 
             fn from_item(mut item: #krate::__private::Item) -> #krate::__private::Result<Self> {
                 ::core::result::Result::Ok(#ident { #(#takes,)* })
+            }
+
+            fn __attribute_from_json(
+                attribute: &str,
+                json: &#krate::__private::JsonValue,
+            ) -> ::core::result::Result<::core::option::Option<#krate::__private::AttributeValue>, #krate::__private::ValueError> {
+                match attribute {
+                    #(#json_readers,)*
+                    _ => #krate::__private::natural_from_json(json),
+                }
             }
 
             fn key(&self) -> #key {

@@ -71,6 +71,10 @@ fn map_struct(ident: &Ident, krate: &Path, fields: &[ValueFieldAttrs]) -> TokenS
             quote! { #name: #krate::__private::take_nested(&mut __dynox_map, #attribute)? }
         }
     });
+    let json_readers = stored.iter().map(|(_, f, attribute)| {
+        let ty = &f.ty;
+        quote! { #attribute => #krate::__private::nested_from_json::<#ty>(json) }
+    });
     let constants = stored.iter().map(|(name, f, attribute)| {
         let s = name.to_string();
         let constant = Ident::new(&s.strip_prefix("r#").unwrap_or(&s).to_uppercase(), name.span());
@@ -126,6 +130,15 @@ fn map_struct(ident: &Ident, krate: &Path, fields: &[ValueFieldAttrs]) -> TokenS
                             ::core::result::Result::Err(#krate::__private::ValueError::missing("M"))
                         }
                     }
+                }
+
+                fn attribute_value_from_json(
+                    json: &#krate::__private::JsonValue,
+                ) -> ::core::result::Result<::core::option::Option<#krate::__private::AttributeValue>, #krate::__private::ValueError> {
+                    #krate::__private::struct_from_json(json, |attribute, json| match attribute {
+                        #(#json_readers,)*
+                        _ => #krate::__private::natural_from_json(json),
+                    })
                 }
             }
         };

@@ -2,6 +2,7 @@
 
 pub mod consistent_read;
 pub mod crud;
+pub mod dict_conversion;
 pub mod dirty_tracking;
 pub mod error_handling;
 pub mod full_replace;
@@ -46,6 +47,7 @@ pub const ALL: &[Scenario] = &[
     ("consistent_read", |db| Box::pin(consistent_read::run(db))),
     ("instance_update", |db| Box::pin(instance_update::run(db))),
     ("key_operations", |db| Box::pin(key_operations::run(db))),
+    ("dict_conversion", |db| Box::pin(dict_conversion::run(db))),
     ("hooks", |db| Box::pin(hooks::run(db))),
     ("error_handling", |db| Box::pin(error_handling::run(db))),
     ("testing", |db| Box::pin(testing::run(db))),
