@@ -58,7 +58,7 @@ mod version;
 mod wire_size;
 
 #[doc(hidden)]
-#[path = "private.rs"]
+#[path = "private/mod.rs"]
 pub mod __private;
 
 pub use attr::Attr;

@@ -26,7 +26,45 @@ pub(crate) struct Field {
     pub(crate) ty: Type,
     /// The stored attribute name.
     pub(crate) attribute: String,
+    /// How the field is stored, resolved once from its attributes.
+    pub(crate) kind: FieldKind,
     pub(crate) attrs: FieldAttrs,
+}
+
+/// How a field is stored: each kind is a trait of `dynox_core::__private`
+/// that gives the same `FieldOps` (`put`, `take`, `copy`, `differs`,
+/// `from_json`...), so code generation names the trait once per field and
+/// nothing else. A new kind is a variant here and a trait there.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FieldKind {
+    /// Through the type's `DynoValue` impl.
+    Plain,
+    /// `#[dyno(serde)]`: the DynamoDB form of its serde data model.
+    Serde,
+    /// `#[dyno(ttl)]`: epoch seconds.
+    Ttl,
+}
+
+impl FieldKind {
+    /// The runtime trait of the kind.
+    pub(crate) fn trait_name(self) -> &'static str {
+        match self {
+            FieldKind::Plain => "PlainField",
+            FieldKind::Serde => "SerdeField",
+            FieldKind::Ttl => "TtlField",
+        }
+    }
+
+    fn of(attrs: &FieldAttrs) -> Self {
+        // `serde` with `ttl` is refused by validation; TTL wins meanwhile
+        if attrs.ttl.is_present() {
+            FieldKind::Ttl
+        } else if attrs.serde.is_present() {
+            FieldKind::Serde
+        } else {
+            FieldKind::Plain
+        }
+    }
 }
 
 impl Field {
@@ -42,8 +80,12 @@ impl Field {
     pub(crate) fn is_skipped(&self) -> bool {
         self.attrs.skip.is_present()
     }
-    pub(crate) fn is_serde(&self) -> bool {
-        self.attrs.serde.is_present()
+    /// The constant that holds the field's operations (`put`, `take`,
+    /// `copy`, `differs`, ...); see `expand::field_ops`.
+    pub(crate) fn ops(&self) -> Ident {
+        let name = self.ident.to_string();
+        let name = name.strip_prefix("r#").unwrap_or(&name);
+        Ident::new(&format!("__DYNOX_OPS_{name}"), self.ident.span())
     }
     pub(crate) fn has_default(&self) -> bool {
         self.attrs.default.is_some()
@@ -192,6 +234,7 @@ impl Model {
                     ident,
                     ty: a.ty.clone(),
                     attribute,
+                    kind: FieldKind::of(&a),
                     attrs: a,
                 })
             })

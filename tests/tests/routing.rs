@@ -4,8 +4,10 @@
 //! embedded engine to DynamoDB Local and back.
 
 use dynox_core::prelude::*;
+use dynox_tests::backend_tests;
 use dynox_tests::models::{Member, User};
-use dynox_tests::{backend_tests, connect, Backend};
+#[cfg(feature = "dynamodb-local")]
+use dynox_tests::{connect, Backend};
 
 fn member(id: &str) -> Member {
     Member {

@@ -14,18 +14,16 @@ pub(crate) fn type_checks(model: &Model) -> TokenStream {
         let span = ty.span();
         let index_key =
             !f.attrs.gsi.is_empty() || !f.attrs.gsi_sort.is_empty() || !f.attrs.lsi.is_empty();
+        // what every field of a kind needs is checked where the kind's
+        // trait is used; these are the roles' extra needs
         let check = if f.is_key() {
             quote_spanned! { span=> #krate::__private::assert_key::<#ty>(); }
         } else if index_key {
             quote_spanned! { span=> #krate::__private::assert_index_key::<#ty>(); }
         } else if f.attrs.version.is_present() {
             quote_spanned! { span=> #krate::__private::assert_version::<#ty>(); }
-        } else if f.attrs.ttl.is_present() {
-            quote_spanned! { span=> #krate::__private::assert_ttl::<#ty>(); }
-        } else if f.is_serde() {
-            quote_spanned! { span=> #krate::__private::assert_serde::<#ty>(); }
         } else {
-            quote_spanned! { span=> #krate::__private::assert_value::<#ty>(); }
+            continue;
         };
         checks.extend(quote_spanned! { span=> const _: () = { #check }; });
     }

@@ -19,73 +19,46 @@ pub(crate) fn model_impl(model: &Model) -> TokenStream {
     // every use of a field type is spanned at the type, so a type that does
     // not fit gives one (deduplicated) error there
     let puts = model.stored().map(|f| {
-        let (name, attribute, ty) = (&f.ident, &f.attribute, &f.ty);
-        if f.is_serde() {
-            quote_spanned! { ty.span()=> #krate::__private::serde_put_attr::<#ty>(&mut __dynox_item, #attribute, &self.#name); }
-        } else if f.attrs.ttl.is_present() {
-            quote_spanned! { ty.span()=> #krate::__private::ttl_put_attr::<#ty>(&mut __dynox_item, #attribute, &self.#name); }
-        } else {
-            quote_spanned! { ty.span()=> #krate::__private::put_field::<#ty>(&mut __dynox_item, #attribute, &self.#name); }
-        }
+        let (name, attribute, kind) = (&f.ident, &f.attribute, f.ops());
+        quote! { #kind.put(&self.#name, &mut __dynox_item, #attribute); }
     });
     let takes = model.fields.iter().map(|f| {
-        let (name, attribute, ty) = (&f.ident, &f.attribute, &f.ty);
-        let span = ty.span();
-        // a missing version attribute is version 0: an item stored before
-        // the table adopted versioning
-        let has_default = f.has_default() || f.attrs.version.is_present();
-        // `default = "path"`: the function runs only when the attribute is
-        // missing; spanned at the string, so a wrong path or type shows there
-        if let Some(crate::attr::DefaultValue::Function(path)) = &f.attrs.default {
-            let span = syn::spanned::Spanned::span(path);
-            let helper = if f.is_serde() {
-                quote_spanned!(span=> serde_take_field_or_else)
-            } else {
-                quote_spanned!(span=> take_model_field_or_else)
-            };
-            let take = quote_spanned! { span=>
-                #krate::__private::#helper::<#ty, _>(&mut item, #table, #attribute, #path)
-            };
-            return if f.attrs.sensitive.is_present() {
-                quote_spanned! { span=> #name: #krate::__private::hide_found(#take)? }
-            } else {
-                quote_spanned! { span=> #name: #take? }
-            };
+        let (name, attribute) = (&f.ident, &f.attribute);
+        if f.is_skipped() {
+            return quote! { #name: ::core::default::Default::default() };
         }
-        let take = match (f.is_skipped(), f.is_serde(), has_default) {
-            (true, _, _) => quote! { ::core::result::Result::<_, #krate::__private::Error>::Ok(::core::default::Default::default()) },
-            (false, false, _) if f.attrs.ttl.is_present() => {
-                quote_spanned! { span=> #krate::__private::ttl_take_field::<#ty>(&mut item, #table, #attribute) }
+        let kind = f.ops();
+        let take = match &f.attrs.default {
+            // `default = "path"`: the function runs only when the attribute
+            // is missing; spanned at the string, so a wrong path or type
+            // shows there
+            Some(crate::attr::DefaultValue::Function(path)) => {
+                let span = syn::spanned::Spanned::span(path);
+                quote_spanned! { span=> #kind.take_or_else(&mut item, #table, #attribute, #path) }
             }
-            (false, true, false) => {
-                quote_spanned! { span=> #krate::__private::serde_take_field::<#ty>(&mut item, #table, #attribute) }
+            // a missing version attribute is version 0: an item stored
+            // before the table adopted versioning
+            Some(crate::attr::DefaultValue::Trait(_)) => {
+                quote! { #kind.take_or_default(&mut item, #table, #attribute) }
             }
-            (false, true, true) => {
-                quote_spanned! { span=> #krate::__private::serde_take_field_or_default::<#ty>(&mut item, #table, #attribute) }
+            None if f.attrs.version.is_present() => {
+                quote! { #kind.take_or_default(&mut item, #table, #attribute) }
             }
-            (false, false, false) => {
-                quote_spanned! { span=> #krate::__private::take_model_field::<#ty>(&mut item, #table, #attribute) }
-            }
-            (false, false, true) => {
-                quote_spanned! { span=> #krate::__private::take_model_field_or_default::<#ty>(&mut item, #table, #attribute) }
-            }
+            None => quote! { #kind.take(&mut item, #table, #attribute) },
         };
         if f.attrs.sensitive.is_present() {
             // the value of a sensitive field never reaches an error message
-            quote_spanned! { span=> #name: #krate::__private::hide_found(#take)? }
+            quote! { #name: #krate::__private::hide_found(#take)? }
         } else {
-            quote_spanned! { span=> #name: #take? }
+            quote! { #name: #take? }
         }
     });
-    // plain JSON is read as each field's type directs (base64 binary, sets);
-    // serde and TTL fields keep JSON's natural form, as they are stored
-    let json_readers = model
-        .stored()
-        .filter(|f| !f.is_serde() && !f.attrs.ttl.is_present())
-        .map(|f| {
-            let (attribute, ty) = (&f.attribute, &f.ty);
-            quote_spanned! { ty.span()=> #attribute => #krate::__private::field_from_json::<#ty>(json) }
-        });
+    // plain JSON is read as each field's kind and type direct (base64
+    // binary, sets)
+    let json_readers = model.stored().map(|f| {
+        let (attribute, kind) = (&f.attribute, f.ops());
+        quote! { #attribute => #kind.json(json) }
+    });
     let key_fields = model.keys().into_iter().map(|f| &f.ident);
     let version = model.version().map(|f| {
         let (name, ty) = (&f.ident, &f.ty);
@@ -122,7 +95,7 @@ pub(crate) fn model_impl(model: &Model) -> TokenStream {
             ) -> ::core::result::Result<::core::option::Option<#krate::__private::AttributeValue>, #krate::__private::ValueError> {
                 match attribute {
                     #(#json_readers,)*
-                    _ => #krate::__private::natural_from_json(json),
+                    _ => ::core::result::Result::Ok(#krate::__private::natural_json(json)),
                 }
             }
 

@@ -62,6 +62,7 @@ fn expand(model: &Model) -> TokenStream {
         }
     };
     let ident = &model.ident;
+    let field_ops = field_ops(model);
     quote! {
         #key_struct
         #[doc(hidden)]
@@ -72,6 +73,7 @@ fn expand(model: &Model) -> TokenStream {
                 #constants
                 #entry_points
             }
+            #field_ops
             #snapshot
             #model_impl
             #key_impl
@@ -79,4 +81,21 @@ fn expand(model: &Model) -> TokenStream {
             #checks
         };
     }
+}
+
+/// One constant per stored field with its kind's operations: the only place
+/// the field's type meets the kind's trait, spanned at the type, so a type
+/// that does not fit is one error there for each capability it lacks.
+fn field_ops(model: &Model) -> TokenStream {
+    let krate = &model.krate;
+    model
+        .stored()
+        .map(|f| {
+            let (ty, ops) = (&f.ty, f.ops());
+            let kind = syn::Ident::new(f.kind.trait_name(), proc_macro2::Span::call_site());
+            quote::quote_spanned! { syn::spanned::Spanned::span(ty)=>
+                const #ops: #krate::__private::FieldOps<#ty> = <#ty as #krate::__private::#kind>::OPS;
+            }
+        })
+        .collect()
 }

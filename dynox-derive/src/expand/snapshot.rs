@@ -2,30 +2,21 @@
 
 use crate::model::Model;
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote, quote_spanned};
-use syn::spanned::Spanned;
+use quote::{format_ident, quote};
 
 pub(crate) fn snapshot_ident(model: &Model) -> syn::Ident {
     format_ident!("__DynoxSnapshot{}", model.ident)
 }
 
 pub(crate) fn snapshot_struct(model: &Model) -> TokenStream {
-    let krate = &model.krate;
     let ident = snapshot_ident(model);
     let fields = model.stored().filter(|f| !f.is_key()).map(|f| {
         let (name, ty) = (&f.ident, &f.ty);
         quote! { #name: #ty }
     });
     let clones = model.stored().filter(|f| !f.is_key()).map(|f| {
-        let (name, ty) = (&f.ident, &f.ty);
-        let clone = if f.is_serde() {
-            quote_spanned! { ty.span()=> #krate::__private::clone_serde::<#ty> }
-        } else if f.attrs.ttl.is_present() {
-            quote_spanned! { ty.span()=> #krate::__private::clone_ttl::<#ty> }
-        } else {
-            quote_spanned! { ty.span()=> #krate::__private::clone_field::<#ty> }
-        };
-        quote! { #name: #clone(&self.#name) }
+        let (name, kind) = (&f.ident, f.ops());
+        quote! { #name: #kind.copy_of(&self.#name) }
     });
     // Clone by hand through the field helpers, so a type that cannot be
     // cloned reports the one field-type error, not a derive error
@@ -52,42 +43,20 @@ pub(crate) fn methods(model: &Model) -> TokenStream {
         .filter(|(_, f)| !f.is_key())
         .collect();
     let copies = tracked.iter().map(|(_, f)| {
-        let (name, ty) = (&f.ident, &f.ty);
-        let clone = if f.is_serde() {
-            quote_spanned! { ty.span()=> #krate::__private::clone_serde::<#ty> }
-        } else if f.attrs.ttl.is_present() {
-            quote_spanned! { ty.span()=> #krate::__private::clone_ttl::<#ty> }
-        } else {
-            quote_spanned! { ty.span()=> #krate::__private::clone_field::<#ty> }
-        };
-        quote! { #name: #clone(&self.#name) }
+        let (name, kind) = (&f.ident, f.ops());
+        quote! { #name: #kind.copy_of(&self.#name) }
     });
     let compares = tracked.iter().map(|(index, f)| {
-        let (name, ty) = (&f.ident, &f.ty);
-        let differs = if f.is_serde() {
-            quote_spanned! { ty.span()=> #krate::__private::differs_serde::<#ty> }
-        } else if f.attrs.ttl.is_present() {
-            quote_spanned! { ty.span()=> #krate::__private::differs_ttl::<#ty> }
-        } else {
-            quote_spanned! { ty.span()=> #krate::__private::differs::<#ty> }
-        };
+        let (name, kind) = (&f.ident, f.ops());
         quote! {
-            if #differs(&self.#name, &__dynox_snapshot.#name) {
+            if #kind.differ(&self.#name, &__dynox_snapshot.#name) {
                 __dynox_out.push(#index);
             }
         }
     });
     let values = model.stored().enumerate().map(|(index, f)| {
-        let (name, ty) = (&f.ident, &f.ty);
-        if f.is_serde() {
-            quote_spanned! { ty.span()=> #index => #krate::__private::serde_to_attr::<#ty>(&self.#name), }
-        } else if f.attrs.ttl.is_present() {
-            quote_spanned! { ty.span()=> #index => #krate::__private::ttl_to_attr::<#ty>(&self.#name), }
-        } else if f.is_key() {
-            quote_spanned! { ty.span()=> #index => #krate::__private::to_attr::<#ty>(&self.#name), }
-        } else {
-            quote_spanned! { ty.span()=> #index => #krate::__private::field_to_attr::<#ty>(&self.#name), }
-        }
+        let (name, kind) = (&f.ident, f.ops());
+        quote! { #index => #kind.attr(&self.#name), }
     });
     quote! {
         fn snapshot(&self) -> #ident {

@@ -137,7 +137,7 @@ fn map_struct(ident: &Ident, krate: &Path, fields: &[ValueFieldAttrs]) -> TokenS
                 ) -> ::core::result::Result<::core::option::Option<#krate::__private::AttributeValue>, #krate::__private::ValueError> {
                     #krate::__private::struct_from_json(json, |attribute, json| match attribute {
                         #(#json_readers,)*
-                        _ => #krate::__private::natural_from_json(json),
+                        _ => ::core::result::Result::Ok(#krate::__private::natural_json(json)),
                     })
                 }
             }
