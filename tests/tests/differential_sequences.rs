@@ -488,9 +488,19 @@ fn cases() -> u32 {
 #[test]
 fn operation_sequences_agree_with_dynamodb_local() {
     let rt = tokio::runtime::Runtime::new().expect("runtime");
+    // A fixed seed by default: the same sequences on every run, so the check
+    // below that they reach each failure path cannot fail by chance (with a
+    // random seed, 32 sequences missed one about once in five runs).
+    // `PROPTEST_RNG_SEED=<n>` (and `PROPTEST_CASES`) explore others.
+    let default = ProptestConfig::default();
+    let rng_seed = match std::env::var("PROPTEST_RNG_SEED") {
+        Ok(_) => default.rng_seed,
+        Err(_) => proptest::test_runner::RngSeed::Fixed(0x0D1F_F5E9),
+    };
     let config = ProptestConfig {
         cases: cases(),
-        ..ProptestConfig::default()
+        rng_seed,
+        ..default
     };
     let steps = std::cell::Cell::new(0u64);
     let failures = std::cell::RefCell::new(BTreeMap::<&'static str, u64>::new());
