@@ -1,9 +1,10 @@
 //! `Dynox`: the client every operation runs through.
 
-use crate::metrics::{Metrics, MetricsStore, OperationKind, OperationRecord, TableMetrics};
+use crate::metrics::{Metrics, MetricsStore, OperationRecord, TableMetrics};
+use crate::operation::FromResponse;
 use crate::routing::Routes;
-use crate::transport::{AwsTransport, FromResponse, Request, Transport};
-use crate::{wire_size, DynoModel, Result};
+use crate::transport::{AwsTransport, Request, Transport};
+use crate::{DynoModel, Result};
 use std::borrow::Cow;
 use std::sync::Arc;
 use std::time::Instant;
@@ -197,18 +198,14 @@ impl Dynox {
 
     /// Sends one rendered request and records what it cost. Every operation
     /// goes through here, so metrics and tracing cover all of them.
-    pub(crate) async fn send<O: FromResponse>(
-        &self,
-        kind: OperationKind,
-        table: &str,
-        request: Request,
-    ) -> Result<O> {
+    pub(crate) async fn send<O: FromResponse>(&self, table: &str, request: Request) -> Result<O> {
         if let Some(routes) = &self.routes {
             if let Some(other) = routes.for_request(table)? {
-                return Box::pin(other.send(kind, table, request)).await;
+                return Box::pin(other.send(table, request)).await;
             }
         }
-        let bytes_sent = wire_size::request(&request) as u64;
+        let kind = request.kind();
+        let bytes_sent = request.wire_size() as u64;
         let span = tracing::debug_span!(
             "dynox",
             op = kind.as_str(),
@@ -240,9 +237,9 @@ impl Dynox {
             succeeded: result.is_ok(),
         };
         if let Ok(response) = &result {
-            record.bytes_received = wire_size::response(response) as u64;
-            record.items = wire_size::items(response);
-            if let Some(c) = wire_size::consumed(response) {
+            record.bytes_received = response.wire_size() as u64;
+            record.items = response.items();
+            if let Some(c) = response.consumed() {
                 // DynamoDB splits read and write units only for some
                 // operations; otherwise the total belongs to the kind.
                 record.rcu = c.read.unwrap_or(if kind.is_read() { c.total } else { 0.0 });

@@ -45,6 +45,7 @@ mod index;
 pub mod json;
 mod metrics;
 mod model;
+mod operation;
 mod ops;
 mod redact;
 mod routing;

@@ -4,73 +4,7 @@ use std::collections::BTreeMap;
 use std::sync::Mutex;
 use std::time::Duration;
 
-/// The kind of DynamoDB request an operation sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum OperationKind {
-    /// PutItem.
-    PutItem,
-    /// GetItem.
-    GetItem,
-    /// UpdateItem.
-    UpdateItem,
-    /// DeleteItem.
-    DeleteItem,
-    /// CreateTable.
-    CreateTable,
-    /// DescribeTable.
-    DescribeTable,
-    /// DeleteTable.
-    DeleteTable,
-    /// UpdateTimeToLive.
-    UpdateTimeToLive,
-    /// Query (one page).
-    Query,
-    /// Scan (one page of one segment).
-    Scan,
-    /// BatchGetItem (one request of a batch get).
-    BatchGetItem,
-    /// BatchWriteItem (one request of a batch write).
-    BatchWriteItem,
-    /// TransactWriteItems.
-    TransactWriteItems,
-    /// TransactGetItems.
-    TransactGetItems,
-}
-
-impl OperationKind {
-    /// DynamoDB's name of the operation.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OperationKind::PutItem => "PutItem",
-            OperationKind::GetItem => "GetItem",
-            OperationKind::UpdateItem => "UpdateItem",
-            OperationKind::DeleteItem => "DeleteItem",
-            OperationKind::CreateTable => "CreateTable",
-            OperationKind::DescribeTable => "DescribeTable",
-            OperationKind::DeleteTable => "DeleteTable",
-            OperationKind::UpdateTimeToLive => "UpdateTimeToLive",
-            OperationKind::Query => "Query",
-            OperationKind::Scan => "Scan",
-            OperationKind::BatchGetItem => "BatchGetItem",
-            OperationKind::BatchWriteItem => "BatchWriteItem",
-            OperationKind::TransactWriteItems => "TransactWriteItems",
-            OperationKind::TransactGetItems => "TransactGetItems",
-        }
-    }
-
-    /// Whether the request reads (its capacity is read units).
-    pub fn is_read(self) -> bool {
-        matches!(
-            self,
-            OperationKind::GetItem
-                | OperationKind::Query
-                | OperationKind::Scan
-                | OperationKind::BatchGetItem
-                | OperationKind::TransactGetItems
-        )
-    }
-}
+pub use crate::operation::OperationKind;
 
 /// What one request cost.
 #[derive(Debug, Clone, PartialEq)]

@@ -5,7 +5,6 @@ use super::read_common::{self, Projection};
 use super::retry::{drive_all, RetryPolicy};
 use super::OpFuture;
 use crate::expr::Placeholders;
-use crate::metrics::OperationKind;
 use crate::transport::Request;
 use crate::{DynoModel, Dynox, Error, Item, ModelKey, Result, Tracked, Unprocessed};
 use aws_sdk_dynamodb::operation::batch_get_item::{BatchGetItemInput, BatchGetItemOutput};
@@ -161,13 +160,7 @@ async fn send(
         .return_consumed_capacity(ReturnConsumedCapacity::Total)
         .build()
         .map_err(super::table::build_error)?;
-    let output: BatchGetItemOutput = db
-        .send(
-            OperationKind::BatchGetItem,
-            table,
-            Request::BatchGetItem(input),
-        )
-        .await?;
+    let output: BatchGetItemOutput = db.send(table, Request::BatchGetItem(input)).await?;
     let items = output
         .responses
         .and_then(|mut r| r.remove(table))

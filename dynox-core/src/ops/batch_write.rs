@@ -4,7 +4,6 @@ use super::batch_keys::KeyId;
 use super::retry::{drive_all, RetryPolicy};
 use super::versioning::{self, Expected};
 use super::{size_check, OpFuture};
-use crate::metrics::OperationKind;
 use crate::transport::Request;
 use crate::{DynoModel, Dynox, Error, Item, ModelKey, Result, Unprocessed};
 use aws_sdk_dynamodb::operation::batch_write_item::{BatchWriteItemInput, BatchWriteItemOutput};
@@ -310,13 +309,7 @@ fn send<'d>(
     let request = build_request(writes);
     async move {
         let (label, input) = request?;
-        let output: BatchWriteItemOutput = db
-            .send(
-                OperationKind::BatchWriteItem,
-                &label,
-                Request::BatchWriteItem(input),
-            )
-            .await?;
+        let output: BatchWriteItemOutput = db.send(&label, Request::BatchWriteItem(input)).await?;
         let mut rest = Vec::new();
         for (table, requests) in output.unprocessed_items.unwrap_or_default() {
             let table: Arc<str> = table.into();

@@ -1,7 +1,6 @@
 //! GetItem: `User::get(&db, pk, sk)`.
 
 use super::OpFuture;
-use crate::metrics::OperationKind;
 use crate::transport::Request;
 use crate::{DynoModel, Dynox, ModelKey, Result, Tracked};
 use aws_sdk_dynamodb::operation::get_item::{GetItemInput, GetItemOutput};
@@ -63,10 +62,7 @@ impl<'a, M: DynoModel> Get<'a, M> {
             .return_consumed_capacity(ReturnConsumedCapacity::Total)
             .build()
             .map_err(super::table::build_error)?;
-        let output: GetItemOutput = self
-            .db
-            .send(OperationKind::GetItem, &table, Request::GetItem(input))
-            .await?;
+        let output: GetItemOutput = self.db.send(&table, Request::GetItem(input)).await?;
         let Some(item) = output.item else {
             return Ok(None);
         };

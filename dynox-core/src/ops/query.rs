@@ -7,7 +7,6 @@ use super::read_common::{self, Projection};
 use super::table::build_error;
 use crate::condition::{Condition, Prefixable, RawPath};
 use crate::expr::Placeholders;
-use crate::metrics::OperationKind;
 use crate::transport::Request;
 use crate::value::{FieldValue, KeyValue};
 use crate::{AttributeValue, DynoModel, Dynox, Item, Result, Tracked};
@@ -289,9 +288,7 @@ impl<'a, M: DynoModel, S, O: Send + 'a, On> Query<'a, M, S, O, On> {
             input.exclusive_start_key = start;
             let table = table.clone();
             async move {
-                let out: QueryOutput = db
-                    .send(OperationKind::Query, &table, Request::Query(input))
-                    .await?;
+                let out: QueryOutput = db.send(&table, Request::Query(input)).await?;
                 Ok(RawPage {
                     count: out.count.max(0) as u64,
                     items: out.items.unwrap_or_default(),

@@ -7,7 +7,6 @@ use super::table::build_error;
 use super::update_expr::UpdateActions;
 use crate::condition::Condition;
 use crate::expr::Placeholders;
-use crate::metrics::OperationKind;
 use crate::transport::Request;
 use crate::{DynoModel, Dynox, Item, ModelKey, Result};
 use aws_sdk_dynamodb::operation::delete_item::{DeleteItemInput, DeleteItemOutput};
@@ -60,9 +59,7 @@ pub(crate) async fn put<M: DynoModel>(
         .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
         .build()
         .map_err(build_error)?;
-    let _: PutItemOutput = db
-        .send(OperationKind::PutItem, &table, Request::PutItem(input))
-        .await?;
+    let _: PutItemOutput = db.send(&table, Request::PutItem(input)).await?;
     Ok(())
 }
 
@@ -90,13 +87,7 @@ pub(crate) async fn update<M: DynoModel>(
         .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
         .build()
         .map_err(build_error)?;
-    let output: UpdateItemOutput = db
-        .send(
-            OperationKind::UpdateItem,
-            &table,
-            Request::UpdateItem(input),
-        )
-        .await?;
+    let output: UpdateItemOutput = db.send(&table, Request::UpdateItem(input)).await?;
     Ok(output.attributes)
 }
 
@@ -120,12 +111,6 @@ pub(crate) async fn delete<M: DynoModel>(
         .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
         .build()
         .map_err(build_error)?;
-    let _: DeleteItemOutput = db
-        .send(
-            OperationKind::DeleteItem,
-            &table,
-            Request::DeleteItem(input),
-        )
-        .await?;
+    let _: DeleteItemOutput = db.send(&table, Request::DeleteItem(input)).await?;
     Ok(())
 }

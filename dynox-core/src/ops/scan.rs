@@ -7,7 +7,6 @@ use super::read_common::{self, Projection};
 use super::table::build_error;
 use crate::condition::Condition;
 use crate::expr::Placeholders;
-use crate::metrics::OperationKind;
 use crate::transport::Request;
 use crate::{DynoModel, Dynox, Error, Item, Result, Tracked};
 use aws_sdk_dynamodb::operation::scan::{ScanInput, ScanOutput};
@@ -151,9 +150,7 @@ impl<'a, M: DynoModel, O: Send + 'a> Scan<'a, M, O> {
             input.exclusive_start_key = start;
             let table = table.clone();
             async move {
-                let out: ScanOutput = db
-                    .send(OperationKind::Scan, &table, Request::Scan(input))
-                    .await?;
+                let out: ScanOutput = db.send(&table, Request::Scan(input)).await?;
                 Ok(RawPage {
                     count: out.count.max(0) as u64,
                     items: out.items.unwrap_or_default(),

@@ -1,7 +1,6 @@
 //! Table management from the model's schema: create, describe, delete, exists.
 
 use super::OpFuture;
-use crate::metrics::OperationKind;
 use crate::model::{IndexKind, IndexProjection, KeyAttribute};
 use crate::transport::Request;
 use crate::{DynoModel, Dynox, Error, Result};
@@ -140,13 +139,7 @@ async fn describe(db: &Dynox, table: &str) -> Result<TableDescription> {
         .table_name(table)
         .build()
         .map_err(build_error)?;
-    let out: DescribeTableOutput = db
-        .send(
-            OperationKind::DescribeTable,
-            table,
-            Request::DescribeTable(input),
-        )
-        .await?;
+    let out: DescribeTableOutput = db.send(table, Request::DescribeTable(input)).await?;
     out.table.ok_or_else(|| Error::ResourceNotFound {
         message: format!("DescribeTable returned no description of {table}"),
     })
@@ -236,14 +229,8 @@ impl<'a, M: DynoModel> CreateTable<'a, M> {
     async fn run(self) -> Result<TableDescription> {
         let table = self.db.table_name::<M>();
         let input = create_table_input::<M>(&table, self.throughput)?;
-        let created: Result<CreateTableOutput> = self
-            .db
-            .send(
-                OperationKind::CreateTable,
-                &table,
-                Request::CreateTable(input),
-            )
-            .await;
+        let created: Result<CreateTableOutput> =
+            self.db.send(&table, Request::CreateTable(input)).await;
         match created {
             Ok(_) => {}
             Err(Error::ResourceInUse { .. }) if self.if_not_exists => {
@@ -266,11 +253,7 @@ impl<'a, M: DynoModel> CreateTable<'a, M> {
                 .map_err(build_error)?;
             let _: UpdateTimeToLiveOutput = self
                 .db
-                .send(
-                    OperationKind::UpdateTimeToLive,
-                    &table,
-                    Request::UpdateTimeToLive(input),
-                )
+                .send(&table, Request::UpdateTimeToLive(input))
                 .await?;
         }
         Ok(description)
@@ -317,14 +300,7 @@ impl<'a, M: DynoModel> IntoFuture for DeleteTable<'a, M> {
                 .table_name(table.as_ref())
                 .build()
                 .map_err(build_error)?;
-            let _: DeleteTableOutput = self
-                .db
-                .send(
-                    OperationKind::DeleteTable,
-                    &table,
-                    Request::DeleteTable(input),
-                )
-                .await?;
+            let _: DeleteTableOutput = self.db.send(&table, Request::DeleteTable(input)).await?;
             Ok(())
         })
     }

@@ -4,7 +4,6 @@ use super::batch_write::tables_label;
 use super::read_common;
 use super::transact_write::MAX_TRANSACTION_ITEMS;
 use super::OpFuture;
-use crate::metrics::OperationKind;
 use crate::transport::Request;
 use crate::{DynoModel, Dynox, Error, Item, ModelKey, Result, Tracked};
 use aws_sdk_dynamodb::operation::transact_get_items::{
@@ -93,11 +92,7 @@ impl<'a> TransactGet<'a> {
             .map_err(super::table::build_error)?;
         let output: TransactGetItemsOutput = self
             .db
-            .send(
-                OperationKind::TransactGetItems,
-                &label,
-                Request::TransactGetItems(input),
-            )
+            .send(&label, Request::TransactGetItems(input))
             .await?;
         Ok(TransactGetResult {
             items: output

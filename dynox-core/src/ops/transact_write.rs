@@ -7,7 +7,6 @@ use super::update_methods::update_methods;
 use super::versioning::{self, Expected};
 use super::{size_check, OpFuture};
 use crate::condition::{Condition, ConditionOf};
-use crate::metrics::OperationKind;
 use crate::transport::Request;
 use crate::{DynoModel, Dynox, Error, ModelKey, Result};
 use aws_sdk_dynamodb::operation::transact_write_items::{
@@ -324,11 +323,7 @@ impl<'a> TransactWrite<'a> {
             .map_err(super::table::build_error)?;
         let _: TransactWriteItemsOutput = self
             .db
-            .send(
-                OperationKind::TransactWriteItems,
-                &label,
-                Request::TransactWriteItems(input),
-            )
+            .send(&label, Request::TransactWriteItems(input))
             .await?;
         Ok(())
     }

@@ -9,25 +9,25 @@ use aws_sdk_dynamodb::operation::{
 };
 
 /// Pulls the stored item out of a failed conditional write.
-pub(super) struct ConditionItem;
+pub(crate) struct ConditionItem;
 
 impl ConditionItem {
-    pub(super) fn none<E>(_: &E) -> Option<Item> {
+    pub(crate) fn none<E>(_: &E) -> Option<Item> {
         None
     }
-    pub(super) fn from_put(e: &PutItemError) -> Option<Item> {
+    pub(crate) fn from_put(e: &PutItemError) -> Option<Item> {
         match e {
             PutItemError::ConditionalCheckFailedException(c) => c.item().cloned(),
             _ => None,
         }
     }
-    pub(super) fn from_update(e: &UpdateItemError) -> Option<Item> {
+    pub(crate) fn from_update(e: &UpdateItemError) -> Option<Item> {
         match e {
             UpdateItemError::ConditionalCheckFailedException(c) => c.item().cloned(),
             _ => None,
         }
     }
-    pub(super) fn from_delete(e: &DeleteItemError) -> Option<Item> {
+    pub(crate) fn from_delete(e: &DeleteItemError) -> Option<Item> {
         match e {
             DeleteItemError::ConditionalCheckFailedException(c) => c.item().cloned(),
             _ => None,
@@ -35,7 +35,7 @@ impl ConditionItem {
     }
 }
 
-pub(super) fn map_sdk_error<E, R>(
+pub(crate) fn map_sdk_error<E, R>(
     err: SdkError<E, R>,
     condition_item: fn(&E) -> Option<Item>,
 ) -> Error
@@ -108,7 +108,7 @@ fn names_missing_region(e: &dyn std::error::Error) -> bool {
 
 /// The errors of the two transaction operations: a cancelled transaction
 /// becomes [`Error::TransactionCanceled`] with one reason per item.
-pub(super) fn map_transaction_error<E, R>(err: SdkError<E, R>) -> Error
+pub(crate) fn map_transaction_error<E, R>(err: SdkError<E, R>) -> Error
 where
     E: ProvideErrorMetadata + CancellationReasons + std::error::Error + Send + Sync + 'static,
     R: std::fmt::Debug + Send + Sync + 'static,
@@ -139,7 +139,7 @@ pub(crate) fn reason(
 }
 
 /// The reasons of a `TransactionCanceledException`, on either transaction operation.
-pub(super) trait CancellationReasons {
+pub(crate) trait CancellationReasons {
     fn cancellation_reasons(&self) -> Option<&[aws_sdk_dynamodb::types::CancellationReason]>;
 }
 

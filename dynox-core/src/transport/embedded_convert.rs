@@ -6,9 +6,9 @@ use aws_smithy_types::Blob;
 use dynoxide::errors::DynoxideError;
 use std::collections::HashMap;
 
-pub(super) type EngineItem = HashMap<String, dynoxide::AttributeValue>;
+pub(crate) type EngineItem = HashMap<String, dynoxide::AttributeValue>;
 
-pub(super) fn to_engine(value: sdk::AttributeValue) -> dynoxide::AttributeValue {
+pub(crate) fn to_engine(value: sdk::AttributeValue) -> dynoxide::AttributeValue {
     use dynoxide::AttributeValue as E;
     match value {
         sdk::AttributeValue::S(s) => E::S(s),
@@ -26,15 +26,15 @@ pub(super) fn to_engine(value: sdk::AttributeValue) -> dynoxide::AttributeValue 
     }
 }
 
-pub(super) fn to_engine_item(item: Item) -> EngineItem {
+pub(crate) fn to_engine_item(item: Item) -> EngineItem {
     item.into_iter().map(|(k, v)| (k, to_engine(v))).collect()
 }
 
-pub(super) fn opt_engine_item(item: Option<Item>) -> Option<EngineItem> {
+pub(crate) fn opt_engine_item(item: Option<Item>) -> Option<EngineItem> {
     item.map(to_engine_item)
 }
 
-pub(super) fn from_engine(value: dynoxide::AttributeValue) -> sdk::AttributeValue {
+pub(crate) fn from_engine(value: dynoxide::AttributeValue) -> sdk::AttributeValue {
     use dynoxide::AttributeValue as E;
     match value {
         E::S(s) => sdk::AttributeValue::S(s),
@@ -50,11 +50,11 @@ pub(super) fn from_engine(value: dynoxide::AttributeValue) -> sdk::AttributeValu
     }
 }
 
-pub(super) fn from_engine_item(item: EngineItem) -> Item {
+pub(crate) fn from_engine_item(item: EngineItem) -> Item {
     item.into_iter().map(|(k, v)| (k, from_engine(v))).collect()
 }
 
-pub(super) fn capacity(
+pub(crate) fn capacity_of(
     c: Option<dynoxide::types::ConsumedCapacity>,
 ) -> Option<sdk::ConsumedCapacity> {
     c.map(|c| {
@@ -69,7 +69,7 @@ pub(super) fn capacity(
 
 /// Maps the engine's errors to the variants the AWS transport produces for
 /// the same DynamoDB error codes.
-pub(super) fn map_error(err: DynoxideError) -> Error {
+pub(crate) fn map_error(err: DynoxideError) -> Error {
     match err {
         DynoxideError::ConditionalCheckFailedException(_, item) => Error::ConditionalCheckFailed {
             item: item.map(|i| Box::new(from_engine_item(i))),
@@ -96,16 +96,48 @@ pub(super) fn map_error(err: DynoxideError) -> Error {
     }
 }
 
-pub(super) fn return_values(v: Option<sdk::ReturnValue>) -> Option<String> {
+pub(crate) fn return_values(v: Option<sdk::ReturnValue>) -> Option<String> {
     v.map(|v| v.as_str().to_owned())
 }
 
-pub(super) fn consumed(v: Option<sdk::ReturnConsumedCapacity>) -> Option<String> {
+pub(crate) fn consumed(v: Option<sdk::ReturnConsumedCapacity>) -> Option<String> {
     v.map(|v| v.as_str().to_owned())
 }
 
-pub(super) fn on_condition_failure(
+pub(crate) fn on_condition_failure(
     v: Option<sdk::ReturnValuesOnConditionCheckFailure>,
 ) -> Option<String> {
     v.map(|v| v.as_str().to_owned())
+}
+
+pub(crate) fn item_collection_metrics(
+    v: Option<sdk::ReturnItemCollectionMetrics>,
+) -> Option<String> {
+    v.map(|v| v.as_str().to_owned())
+}
+
+pub(crate) fn capacities_of(
+    c: Option<Vec<dynoxide::types::ConsumedCapacity>>,
+) -> Option<Vec<sdk::ConsumedCapacity>> {
+    c.map(|v| v.into_iter().filter_map(|c| capacity_of(Some(c))).collect())
+}
+
+/// A cancelled transaction with one reason per item (`None` where DynamoDB
+/// says `"None"`), as the AWS transport reports it.
+pub(crate) fn map_engine_transaction_error(err: DynoxideError) -> Error {
+    match err {
+        DynoxideError::TransactionCanceledException(_, reasons) => Error::TransactionCanceled {
+            reasons: reasons
+                .into_iter()
+                .map(|r| {
+                    (r.code != "None").then(|| crate::error::CancellationReason {
+                        code: r.code,
+                        message: r.message,
+                        item: r.item.map(from_engine_item),
+                    })
+                })
+                .collect(),
+        },
+        other => map_error(other),
+    }
 }

@@ -1,17 +1,15 @@
 //! Query and Scan on the embedded engine, one page at a time.
 
-use super::embedded_convert::*;
 use crate::Result;
-use aws_sdk_dynamodb::operation::query::{QueryInput, QueryOutput};
-use aws_sdk_dynamodb::operation::scan::{ScanInput, ScanOutput};
-use dynoxide::actions;
+use aws_sdk_dynamodb::operation::query::QueryOutput;
+use aws_sdk_dynamodb::operation::scan::ScanOutput;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 /// How many rows the last full page held, a guess for the next page's
 /// Limit (see `EmbeddedTransport::page`).
 #[derive(Debug, Clone)]
-pub(super) struct PageRows(Arc<AtomicUsize>);
+pub(crate) struct PageRows(Arc<AtomicUsize>);
 
 /// Rows asked for when nothing was learned yet: about 1 MB of 1 KB items.
 const FIRST_GUESS: usize = 1024;
@@ -25,19 +23,19 @@ impl Default for PageRows {
 }
 
 impl PageRows {
-    pub(super) fn guess(&self) -> usize {
+    pub(crate) fn guess(&self) -> usize {
         self.0.load(Ordering::Relaxed)
     }
 
     /// A full page held `rows` rows: guess a quarter more next time.
-    pub(super) fn learn(&self, rows: usize) {
+    pub(crate) fn learn(&self, rows: usize) {
         let next = (rows + rows / 4 + 1).clamp(64, MAX_GUESS);
         self.0.store(next, Ordering::Relaxed);
     }
 }
 
 /// What `EmbeddedTransport::page` needs to know of a page.
-pub(super) trait PageOutput {
+pub(crate) trait PageOutput {
     /// Rows the engine evaluated.
     fn scanned(&self) -> usize;
     /// Whether more pages follow.
@@ -68,75 +66,27 @@ macro_rules! page_output {
     ($output:ty, $out:expr) => {{
         let out = $out;
         <$output>::builder()
-            .set_items(
-                out.items
-                    .map(|v| v.into_iter().map(from_engine_item).collect()),
+            .set_items(out.items.map(|v| {
+                v.into_iter()
+                    .map($crate::transport::embedded_convert::from_engine_item)
+                    .collect()
+            }))
+            .count($crate::transport::embedded_reads::count(out.count))
+            .scanned_count($crate::transport::embedded_reads::count(out.scanned_count))
+            .set_last_evaluated_key(
+                out.last_evaluated_key
+                    .map($crate::transport::embedded_convert::from_engine_item),
             )
-            .count(count(out.count))
-            .scanned_count(count(out.scanned_count))
-            .set_last_evaluated_key(out.last_evaluated_key.map(from_engine_item))
-            .set_consumed_capacity(capacity(out.consumed_capacity))
+            .set_consumed_capacity($crate::transport::embedded_convert::capacity_of(
+                out.consumed_capacity,
+            ))
             .build()
     }};
 }
-
-/// One Query page, reading at most `limit` rows.
-pub(super) fn query(
-    db: &dynoxide::Database,
-    i: QueryInput,
-    limit: Option<usize>,
-) -> Result<QueryOutput> {
-    let out = db
-        .query(actions::query::QueryRequest {
-            table_name: i.table_name.unwrap_or_default(),
-            key_condition_expression: i.key_condition_expression,
-            filter_expression: i.filter_expression,
-            projection_expression: i.projection_expression,
-            expression_attribute_names: i.expression_attribute_names,
-            expression_attribute_values: opt_engine_item(i.expression_attribute_values),
-            // DynamoDB's default is forward; the engine's field is a plain bool
-            scan_index_forward: i.scan_index_forward.unwrap_or(true),
-            limit,
-            exclusive_start_key: opt_engine_item(i.exclusive_start_key),
-            select: i.select.map(|s| s.as_str().to_owned()),
-            consistent_read: i.consistent_read,
-            index_name: i.index_name,
-            return_consumed_capacity: consumed(i.return_consumed_capacity),
-            ..Default::default()
-        })
-        .map_err(map_error)?;
-    Ok(page_output!(QueryOutput, out))
-}
-
-/// One Scan page of one segment, reading at most `limit` rows.
-pub(super) fn scan(
-    db: &dynoxide::Database,
-    i: ScanInput,
-    limit: Option<usize>,
-) -> Result<ScanOutput> {
-    let out = db
-        .scan(actions::scan::ScanRequest {
-            table_name: i.table_name.unwrap_or_default(),
-            filter_expression: i.filter_expression,
-            projection_expression: i.projection_expression,
-            expression_attribute_names: i.expression_attribute_names,
-            expression_attribute_values: opt_engine_item(i.expression_attribute_values),
-            limit,
-            exclusive_start_key: opt_engine_item(i.exclusive_start_key),
-            select: i.select.map(|s| s.as_str().to_owned()),
-            consistent_read: i.consistent_read,
-            index_name: i.index_name,
-            segment: segment(i.segment)?,
-            total_segments: segment(i.total_segments)?,
-            return_consumed_capacity: consumed(i.return_consumed_capacity),
-            ..Default::default()
-        })
-        .map_err(map_error)?;
-    Ok(page_output!(ScanOutput, out))
-}
+pub(crate) use page_output;
 
 /// DynamoDB's Limit is a positive 32-bit number; anything else is its validation error.
-pub(super) fn limit(limit: Option<i32>) -> Result<Option<usize>> {
+pub(crate) fn limit(limit: Option<i32>) -> Result<Option<usize>> {
     match limit {
         None => Ok(None),
         Some(n) if n >= 1 => Ok(Some(n as usize)),
@@ -146,7 +96,7 @@ pub(super) fn limit(limit: Option<i32>) -> Result<Option<usize>> {
     }
 }
 
-pub(super) fn segment(n: Option<i32>) -> Result<Option<u32>> {
+pub(crate) fn segment(n: Option<i32>) -> Result<Option<u32>> {
     n.map(|n| {
         u32::try_from(n).map_err(|_| crate::Error::Validation {
             message: format!("Segment and TotalSegments must not be negative, got {n}"),
@@ -155,6 +105,6 @@ pub(super) fn segment(n: Option<i32>) -> Result<Option<u32>> {
     .transpose()
 }
 
-pub(super) fn count(n: usize) -> i32 {
+pub(crate) fn count(n: usize) -> i32 {
     i32::try_from(n).unwrap_or(i32::MAX)
 }

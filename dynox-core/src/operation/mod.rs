@@ -1,0 +1,266 @@
+//! One module per DynamoDB operation, each holding everything dynox knows of
+//! it: the SDK input and output it carries, its size in DynamoDB's JSON wire
+//! format, how the AWS transport sends it, how the embedded engine runs it,
+//! and what it read and consumed. The list at the end of this file generates
+//! [`Request`], [`Response`], [`OperationKind`] and every dispatch over them,
+//! so adding an operation is one module and one line of that list; a module
+//! that leaves out a transport or a size does not compile.
+
+mod batch_get_item;
+mod batch_write_item;
+mod create_table;
+mod delete_item;
+mod delete_table;
+mod describe_table;
+mod get_item;
+mod put_item;
+mod query;
+mod scan;
+mod transact_get_items;
+mod transact_write_items;
+mod update_item;
+mod update_time_to_live;
+
+#[cfg(test)]
+mod tests;
+
+use crate::wire_size::Units;
+use crate::Result;
+use std::future::Future;
+
+/// What the operation modules share: the wire-size primitives, the error
+/// mapping of each transport and the engine's type conversions.
+mod support {
+    pub(super) use super::Operation;
+    pub(super) use crate::transport::aws_errors::{
+        map_sdk_error, map_transaction_error, ConditionItem,
+    };
+    #[cfg(feature = "embedded")]
+    pub(super) use crate::transport::embedded_convert::*;
+    #[cfg(feature = "embedded")]
+    pub(super) use crate::transport::embedded_reads::{page_output, segment};
+    #[cfg(feature = "embedded")]
+    pub(super) use crate::transport::EmbeddedTransport;
+    pub(super) use crate::wire_size::{
+        array, capacities, capacity, flag, item, names, number_len, per_table, string_len, Object,
+        Units,
+    };
+    #[cfg(feature = "embedded")]
+    pub(super) use crate::Error;
+    pub(super) use crate::Result;
+    pub(super) use aws_sdk_dynamodb::types as sdk;
+    pub(super) use aws_sdk_dynamodb::Client;
+}
+
+/// What an operation module provides. `Input` and `Output` are the SDK's
+/// types, so the operation layer renders a request once and either transport
+/// carries the same value.
+pub(crate) trait Operation {
+    /// The rendered request.
+    type Input;
+    /// DynamoDB's answer.
+    type Output;
+
+    /// Size of the request in DynamoDB's JSON wire format.
+    fn request_size(input: &Self::Input) -> usize;
+    /// Size of the response in DynamoDB's JSON wire format.
+    fn response_size(output: &Self::Output) -> usize;
+    /// How many items the response read or wrote.
+    fn items(_output: &Self::Output) -> u64 {
+        0
+    }
+    /// The capacity the response reports, summed over its tables.
+    fn consumed(_output: &Self::Output) -> Option<Units> {
+        None
+    }
+
+    /// Sends the request with the AWS SDK client.
+    fn send_aws(
+        client: &aws_sdk_dynamodb::Client,
+        input: Self::Input,
+    ) -> impl Future<Output = Result<Self::Output>> + Send;
+
+    /// Runs the request on the embedded engine.
+    #[cfg(feature = "embedded")]
+    fn send_embedded(
+        engine: &crate::transport::EmbeddedTransport,
+        input: Self::Input,
+    ) -> Result<Self::Output>;
+}
+
+/// Turns a [`Response`] into the output type an operation expects.
+pub(crate) trait FromResponse: Sized {
+    fn from_response(response: Response) -> Result<Self>;
+}
+
+macro_rules! operations {
+    ($(
+        $(#[doc = $doc:literal])*
+        $name:ident: $module:ident ($input:ident => $output:ident), $reads:literal;
+    )*) => {
+        /// A rendered DynamoDB request.
+        #[derive(Debug, Clone)]
+        #[non_exhaustive]
+        #[allow(clippy::large_enum_variant)] // built once per operation and moved, never stored
+        pub enum Request {
+            $($(#[doc = $doc])* $name(aws_sdk_dynamodb::operation::$module::$input),)*
+        }
+
+        /// DynamoDB's answer to a [`Request`], of the matching variant.
+        #[derive(Debug, Clone)]
+        #[non_exhaustive]
+        #[allow(clippy::large_enum_variant)] // see Request
+        pub enum Response {
+            $($(#[doc = $doc])* $name(aws_sdk_dynamodb::operation::$module::$output),)*
+        }
+
+        /// The kind of DynamoDB request an operation sent.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum OperationKind {
+            $($(#[doc = $doc])* $name,)*
+        }
+
+        impl OperationKind {
+            /// DynamoDB's name of the operation.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(OperationKind::$name => stringify!($name),)*
+                }
+            }
+
+            /// Whether the request reads (its capacity is read units).
+            pub fn is_read(self) -> bool {
+                match self {
+                    $(OperationKind::$name => $reads,)*
+                }
+            }
+        }
+
+        impl Request {
+            /// The kind of this request.
+            pub fn kind(&self) -> OperationKind {
+                match self {
+                    $(Request::$name(_) => OperationKind::$name,)*
+                }
+            }
+
+            /// DynamoDB's name of the operation (`"PutItem"`, ...).
+            #[deprecated(note = "use `kind().as_str()`")]
+            pub fn operation_name(&self) -> &'static str {
+                self.kind().as_str()
+            }
+
+            /// Size of the request in DynamoDB's JSON wire format.
+            pub(crate) fn wire_size(&self) -> usize {
+                match self {
+                    $(Request::$name(i) => <$module::$name as Operation>::request_size(i),)*
+                }
+            }
+        }
+
+        impl Response {
+            /// The kind of the request this answers.
+            pub fn kind(&self) -> OperationKind {
+                match self {
+                    $(Response::$name(_) => OperationKind::$name,)*
+                }
+            }
+
+            /// Size of the response in DynamoDB's JSON wire format.
+            pub(crate) fn wire_size(&self) -> usize {
+                match self {
+                    $(Response::$name(o) => <$module::$name as Operation>::response_size(o),)*
+                }
+            }
+
+            /// How many items the response read or wrote.
+            pub(crate) fn items(&self) -> u64 {
+                match self {
+                    $(Response::$name(o) => <$module::$name as Operation>::items(o),)*
+                }
+            }
+
+            /// The capacity the response reports.
+            pub(crate) fn consumed(&self) -> Option<Units> {
+                match self {
+                    $(Response::$name(o) => <$module::$name as Operation>::consumed(o),)*
+                }
+            }
+        }
+
+        /// Sends `request` with the AWS SDK client.
+        pub(crate) async fn send_aws(
+            client: &aws_sdk_dynamodb::Client,
+            request: Request,
+        ) -> Result<Response> {
+            Ok(match request {
+                $(Request::$name(i) => {
+                    Response::$name(<$module::$name as Operation>::send_aws(client, i).await?)
+                })*
+            })
+        }
+
+        /// Runs `request` on the embedded engine.
+        #[cfg(feature = "embedded")]
+        pub(crate) fn send_embedded(
+            engine: &crate::transport::EmbeddedTransport,
+            request: Request,
+        ) -> Result<Response> {
+            Ok(match request {
+                $(Request::$name(i) => {
+                    Response::$name(<$module::$name as Operation>::send_embedded(engine, i)?)
+                })*
+            })
+        }
+
+        $(
+            impl FromResponse for aws_sdk_dynamodb::operation::$module::$output {
+                fn from_response(response: Response) -> Result<Self> {
+                    match response {
+                        Response::$name(output) => Ok(output),
+                        other => Err(crate::Error::backend(
+                            "MismatchedResponse",
+                            format!(
+                                "the transport answered a {} request with a {} response",
+                                stringify!($name),
+                                other.kind().as_str(),
+                            ),
+                        )),
+                    }
+                }
+            }
+        )*
+    };
+}
+
+operations! {
+    /// PutItem.
+    PutItem: put_item (PutItemInput => PutItemOutput), false;
+    /// GetItem.
+    GetItem: get_item (GetItemInput => GetItemOutput), true;
+    /// UpdateItem.
+    UpdateItem: update_item (UpdateItemInput => UpdateItemOutput), false;
+    /// DeleteItem.
+    DeleteItem: delete_item (DeleteItemInput => DeleteItemOutput), false;
+    /// CreateTable.
+    CreateTable: create_table (CreateTableInput => CreateTableOutput), false;
+    /// DescribeTable.
+    DescribeTable: describe_table (DescribeTableInput => DescribeTableOutput), false;
+    /// DeleteTable.
+    DeleteTable: delete_table (DeleteTableInput => DeleteTableOutput), false;
+    /// UpdateTimeToLive.
+    UpdateTimeToLive: update_time_to_live (UpdateTimeToLiveInput => UpdateTimeToLiveOutput), false;
+    /// Query: one page.
+    Query: query (QueryInput => QueryOutput), true;
+    /// Scan: one page of one segment.
+    Scan: scan (ScanInput => ScanOutput), true;
+    /// BatchGetItem: up to 100 keys.
+    BatchGetItem: batch_get_item (BatchGetItemInput => BatchGetItemOutput), true;
+    /// BatchWriteItem: up to 25 puts and deletes.
+    BatchWriteItem: batch_write_item (BatchWriteItemInput => BatchWriteItemOutput), false;
+    /// TransactWriteItems: all or nothing.
+    TransactWriteItems: transact_write_items (TransactWriteItemsInput => TransactWriteItemsOutput), false;
+    /// TransactGetItems: a consistent snapshot of several items.
+    TransactGetItems: transact_get_items (TransactGetItemsInput => TransactGetItemsOutput), true;
+}
