@@ -68,10 +68,25 @@ pub enum Error {
         message: String,
     },
 
-    /// DynamoDB rejected the request as invalid.
+    /// DynamoDB rejected the request as invalid; or dynox refused, before
+    /// sending, a request DynamoDB would reject the same way (an empty key
+    /// value, a transaction over 100 actions), so the error is the same
+    /// whether the check ran here or there.
     #[error("DynamoDB rejected the request: {message}")]
     Validation {
-        /// DynamoDB's message, unchanged.
+        /// DynamoDB's message, unchanged, or dynox's words for the same rule.
+        message: String,
+    },
+
+    /// dynox itself stopped the operation, for a reason that is not one of
+    /// DynamoDB's rules: an argument it cannot use (text that is not a
+    /// cursor, `page()` on a parallel scan, an update with no action, an
+    /// index past the end of a read transaction), or a state it will not go
+    /// on from (a page that repeats its own start key, a table still not
+    /// active when the wait ends). `message` says what to change.
+    #[error("dynox stopped the operation: {message}")]
+    Refused {
+        /// What was wrong, and what to change.
         message: String,
     },
 
@@ -143,8 +158,8 @@ pub enum Error {
         field: String,
     },
 
-    /// A hook returned an error; the operation was not sent.
-    #[error("hook failed: {0}")]
+    /// A hook returned an error (the source); the operation was not sent.
+    #[error("a hook failed, so the operation was not sent")]
     Hook(#[source] Box<dyn std::error::Error + Send + Sync>),
 
     /// DynamoDB could not be reached in time (connection refused, DNS, timeout).
@@ -400,6 +415,9 @@ impl std::fmt::Debug for Error {
                 .debug_struct("Configuration")
                 .field("message", message)
                 .finish(),
+            Error::Refused { message } => {
+                f.debug_struct("Refused").field("message", message).finish()
+            }
             Error::Backend(e) => f.debug_tuple("Backend").field(e).finish(),
         }
     }

@@ -124,7 +124,7 @@ backend_tests! {
     async fn update_without_actions_is_refused(db: Dynox) -> Result<()> {
         User::create_table(&db).await?;
         let r = User::update_by_key(&db, "U", "P").await;
-        assert!(matches!(r, Err(Error::Validation { .. })), "{r:?}");
+        assert!(matches!(r, Err(Error::Refused { .. })), "{r:?}");
         assert_eq!(db.metrics().requests, 2, "create + describe only; the empty update sent nothing");
         Ok(())
     }

@@ -205,6 +205,8 @@ enum Outcome {
     Ok,
     ConditionFailed,
     Validation,
+    /// dynox's own refusal before sending (an update with no action).
+    Refused,
     Other(String),
 }
 
@@ -213,6 +215,7 @@ fn outcome(r: Result<()>) -> Outcome {
         Ok(()) => Outcome::Ok,
         Err(Error::ConditionalCheckFailed { .. }) => Outcome::ConditionFailed,
         Err(Error::Validation { .. }) => Outcome::Validation,
+        Err(Error::Refused { .. }) => Outcome::Refused,
         Err(e) => Outcome::Other(format!("{e:?}")),
     }
 }

@@ -122,6 +122,19 @@ backend_tests! {
         Ok(())
     }
 
+    /// dynox's own refusals are `Refused`, with nothing sent: text that is
+    /// not a cursor, and `page()` of a parallel scan.
+    async fn refusals_are_refused_and_send_nothing(db: Dynox) -> Result<()> {
+        Order::create_table(&db).await?;
+        db.reset_metrics();
+        let bad = "not-a-cursor".parse::<Cursor>();
+        assert!(matches!(bad, Err(Error::Refused { ref message }) if message.contains("cursor")), "{bad:?}");
+        let page = Order::scan(&db).segments(2).page().await;
+        assert!(matches!(page, Err(Error::Refused { ref message }) if message.contains("segment")), "{page:?}");
+        assert_eq!(db.metrics().requests, 0, "nothing was sent");
+        Ok(())
+    }
+
     async fn a_cursor_resumes_exactly(db: Dynox) -> Result<()> {
         seed(&db, "C4", 250).await?;
         let mut seen = Vec::new();

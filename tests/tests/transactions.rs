@@ -151,7 +151,7 @@ backend_tests! {
         assert_eq!(got.get::<User>(2)?.map(|u| u.name.clone()), Some("Ann".to_owned()));
         // reading an item as the wrong model, or past the end, is an error, not a panic
         assert!(matches!(got.get::<User>(0), Err(Error::Deserialize { .. })));
-        assert!(matches!(got.get::<User>(3), Err(Error::Validation { .. })));
+        assert!(matches!(got.get::<User>(3), Err(Error::Refused { .. })));
         Ok(())
     }
 
@@ -177,7 +177,7 @@ backend_tests! {
             .unwrap_err();
         assert!(matches!(&err, Error::Validation { message } if message.contains("bytes")), "{err:?}");
         let err = db.transact_write().update(UserKey { pk: "U".into(), sk: "1".into() }, |u| u).await.unwrap_err();
-        assert!(matches!(err, Error::Validation { .. }), "{err:?}");
+        assert!(matches!(err, Error::Refused { .. }), "{err:?}");
         assert_eq!(db.metrics().requests, 0, "nothing was sent");
         // 100 actions are fine
         let mut tx = db.transact_write();

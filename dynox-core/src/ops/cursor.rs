@@ -80,7 +80,7 @@ impl std::str::FromStr for Cursor {
     type Err = Error;
 
     fn from_str(text: &str) -> Result<Self> {
-        let invalid = || Error::Validation {
+        let invalid = || Error::Refused {
             message: "not a dynox cursor: pass back the text of a cursor a page returned"
                 .to_owned(),
         };

@@ -81,7 +81,7 @@ pub(crate) fn stream<'a, T: Send + 'a>(
 }
 
 fn repeated_key() -> Error {
-    Error::Validation {
+    Error::Refused {
         message: "DynamoDB returned the page's own start key as LastEvaluatedKey; stopping instead of looping".to_owned(),
     }
 }

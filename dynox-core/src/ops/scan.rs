@@ -197,7 +197,7 @@ impl<'a, M: DynoModel, O: Send + 'a> Scan<'a, M, O> {
     /// One page, and the cursor of the next (a scan of one segment only).
     pub async fn page(self) -> Result<Page<O>> {
         if self.segments > 1 {
-            return Err(Error::Validation {
+            return Err(Error::Refused {
                 message: "page() reads one segment; use stream() or all() for a parallel scan"
                     .to_owned(),
             });

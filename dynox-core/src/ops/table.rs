@@ -165,8 +165,8 @@ async fn wait_active(db: &Dynox, table: &str, timeout: Duration) -> Result<Table
             return Ok(description);
         }
         if started.elapsed() >= timeout {
-            return Err(Error::Validation {
-                message: format!("table {table} was not active after {timeout:?}"),
+            return Err(Error::Refused {
+                message: format!("table {table} was not active after {timeout:?}; wait longer (`.wait_timeout(..)`) or check the table in the console"),
             });
         }
         tokio::time::sleep(interval).await;

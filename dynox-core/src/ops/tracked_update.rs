@@ -53,7 +53,7 @@ impl<'a, M: DynoModel> TrackedUpdate<'a, M> {
             skip_hooks,
         } = self;
         if actions.is_empty() {
-            return Err(Error::Validation {
+            return Err(Error::Refused {
                 message: "an update needs at least one action (set, remove, add, ...)".to_owned(),
             });
         }
@@ -88,8 +88,11 @@ impl<'a, M: DynoModel> TrackedUpdate<'a, M> {
         let new = requests::update::<M>(db, &key, &actions, condition.as_ref(), true)
             .await
             .map_err(|e| versioning::classify_failure::<M>(e, expected, true))?;
-        let item = new.ok_or_else(|| Error::Validation {
-            message: "UpdateItem returned no attributes for ALL_NEW".to_owned(),
+        let item = new.ok_or_else(|| {
+            Error::backend(
+                "MissingAttributes",
+                "UpdateItem answered ReturnValues ALL_NEW without the item's attributes",
+            )
         })?;
         tracked.value = M::from_item(item)?;
         tracked.mark_stored();

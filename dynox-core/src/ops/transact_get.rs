@@ -117,7 +117,7 @@ impl TransactGetResult {
     ///
     /// An `index` past the end, or an item that is not an `M`, is an error.
     pub fn get<M: DynoModel>(&self, index: usize) -> Result<Option<Tracked<M>>> {
-        let slot = self.items.get(index).ok_or_else(|| Error::Validation {
+        let slot = self.items.get(index).ok_or_else(|| Error::Refused {
             message: format!(
                 "the read transaction has {} gets, there is none at index {index}",
                 self.items.len()

@@ -201,7 +201,7 @@ impl<'a> TransactWrite<'a> {
         let mut u = actions(TransactUpdate::empty());
         if u.actions.is_empty() {
             return self.add::<K::Model>(
-                Err(Error::Validation {
+                Err(Error::Refused {
                     message: "an update in a transaction needs at least one action (set, remove, add, ...)"
                         .to_owned(),
                 }),

@@ -50,7 +50,7 @@ impl<'a, M: DynoModel> UpdateByKey<'a, M> {
 
     async fn run(mut self) -> Result<()> {
         if self.actions.is_empty() {
-            return Err(Error::Validation {
+            return Err(Error::Refused {
                 message: "an update needs at least one action (set, remove, add, ...)".to_owned(),
             });
         }
