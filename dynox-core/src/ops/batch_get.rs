@@ -1,7 +1,7 @@
 //! BatchGetItem for any number of keys: `User::batch_get(&db, keys)`.
 
 use super::batch_keys::KeyId;
-use super::read_common::{self, Projection};
+use super::read::{self, Projection};
 use super::retry::{drive_all, RetryPolicy};
 use super::OpFuture;
 use crate::expr::Placeholders;
@@ -53,7 +53,7 @@ impl<'a, M: DynoModel> BatchGet<'a, M> {
             keys,
             consistent_read: M::SCHEMA.consistent_read,
             projection: None,
-            decode: read_common::decode_tracked::<M>,
+            decode: read::decode_tracked::<M>,
             concurrency: 4,
             retry: RetryPolicy::default(),
         }
@@ -61,7 +61,7 @@ impl<'a, M: DynoModel> BatchGet<'a, M> {
 
     /// Does not run the `after_load` hook on the items.
     pub fn skip_hooks(mut self) -> Self {
-        self.decode = read_common::decode_tracked_without_hooks::<M>;
+        self.decode = read::decode_tracked_without_hooks::<M>;
         self
     }
 
@@ -72,7 +72,7 @@ impl<'a, M: DynoModel> BatchGet<'a, M> {
             keys: self.keys,
             consistent_read: self.consistent_read,
             projection: Some(V::ATTRIBUTES),
-            decode: read_common::decode_projection::<V>,
+            decode: read::decode_projection::<V>,
             concurrency: self.concurrency,
             retry: self.retry,
         }
@@ -115,7 +115,7 @@ impl<'a, M: DynoModel, O: Send + 'a> BatchGet<'a, M, O> {
         let (projection, names) = match self.projection {
             Some(attributes) => {
                 let mut p = Placeholders::default();
-                let expression = read_common::projection_expression(attributes, &mut p);
+                let expression = read::projection_expression(attributes, &mut p);
                 (Some(expression), p.finish().0)
             }
             None => (None, None),

@@ -2,18 +2,16 @@
 //! optionally narrowed by a typed sort-key condition, streamed page by page.
 
 use super::cursor::Cursor;
-use super::paging::{self, Fetch, Page, RawPage};
-use super::read_common::{self, Projection};
+use super::paging::{self, Fetch, Page};
+use super::read::{Projection, Read};
 use super::table::build_error;
 use crate::condition::{Condition, Prefixable, RawPath};
 use crate::expr::Placeholders;
-use crate::transport::Request;
 use crate::value::{FieldValue, KeyValue};
-use crate::{AttributeValue, DynoModel, Dynox, Item, Result, Tracked};
-use aws_sdk_dynamodb::operation::query::{QueryInput, QueryOutput};
+use crate::{AttributeValue, DynoModel, Dynox, Result, Tracked};
+use aws_sdk_dynamodb::operation::query::QueryInput;
 use aws_sdk_dynamodb::types::{ReturnConsumedCapacity, Select};
 use futures::stream::{BoxStream, TryStreamExt};
-use futures::FutureExt;
 use std::marker::PhantomData;
 
 /// The sort-key conditions DynamoDB accepts in a query.
@@ -30,18 +28,11 @@ enum SortCondition {
 /// [`OnIndex`], which decides whether the filter may name the table's keys.
 #[must_use = "a query does nothing until streamed or collected"]
 pub struct Query<'a, M: DynoModel, S = (), O = Tracked<M>, On = OnTable> {
-    db: &'a Dynox,
-    index: Option<&'static str>,
+    read: Read<'a, M, O>,
     partition: (&'static str, AttributeValue),
     sort_key: Option<&'static str>,
     sort: Option<SortCondition>,
-    filter: Option<Condition<M>>,
-    limit: Option<i32>,
     forward: bool,
-    consistent_read: bool,
-    projection: Option<&'static [&'static str]>,
-    start: Option<Item>,
-    decode: fn(Item) -> Result<O>,
     _sort_type: PhantomData<fn() -> (S, On)>,
 }
 
@@ -84,10 +75,10 @@ impl<M: DynoModel, S, O, On> std::fmt::Debug for Query<'_, M, S, O, On> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Query")
             .field("table", &M::SCHEMA.table)
-            .field("index", &self.index)
+            .field("index", &self.read.index)
             .field("sort", &self.sort)
-            .field("filter", &self.filter)
-            .field("limit", &self.limit)
+            .field("filter", &self.read.filter)
+            .field("limit", &self.read.limit)
             .field("forward", &self.forward)
             .finish_non_exhaustive()
     }
@@ -101,25 +92,18 @@ impl<'a, M: DynoModel, S, On> Query<'a, M, S, Tracked<M>, On> {
         sort_key: Option<&'static str>,
     ) -> Self {
         Query {
-            db,
-            index,
+            read: Read::new(db, index),
             partition,
             sort_key,
             sort: None,
-            filter: None,
-            limit: None,
             forward: true,
-            consistent_read: M::SCHEMA.consistent_read && index.is_none(),
-            projection: None,
-            start: None,
-            decode: read_common::decode_tracked::<M>,
             _sort_type: PhantomData,
         }
     }
 
     /// Does not run the `after_load` hook on the items.
     pub fn skip_hooks(mut self) -> Self {
-        self.decode = read_common::decode_tracked_without_hooks::<M>;
+        self.read.skip_hooks();
         self
     }
 
@@ -128,18 +112,11 @@ impl<'a, M: DynoModel, S, On> Query<'a, M, S, Tracked<M>, On> {
     /// overwrite the attributes it did not fetch.
     pub fn project<V: Projection>(self) -> Query<'a, M, S, V, On> {
         Query {
-            db: self.db,
-            index: self.index,
+            read: self.read.project(),
             partition: self.partition,
             sort_key: self.sort_key,
             sort: self.sort,
-            filter: self.filter,
-            limit: self.limit,
             forward: self.forward,
-            consistent_read: self.consistent_read,
-            projection: Some(V::ATTRIBUTES),
-            start: self.start,
-            decode: read_common::decode_projection::<V>,
             _sort_type: PhantomData,
         }
     }
@@ -191,11 +168,7 @@ impl<'a, M: DynoModel, S, O: Send + 'a, On> Query<'a, M, S, O, On> {
     /// On a query of the table, a condition on a key attribute does not
     /// compile: DynamoDB refuses it, and the key condition selects keys.
     pub fn filter<C: QueryFilter<M, On>>(mut self, filter: C) -> Self {
-        let filter = filter.into_filter();
-        self.filter = Some(match self.filter.take() {
-            Some(f) => f & filter,
-            None => filter,
-        });
+        self.read.add_filter(filter.into_filter());
         self
     }
 
@@ -203,7 +176,7 @@ impl<'a, M: DynoModel, S, O: Send + 'a, On> Query<'a, M, S, O, On> {
     /// before the filter. The stream still goes on to the next page; use
     /// `StreamExt::take` to stop after a number of results.
     pub fn limit(mut self, n: u32) -> Self {
-        self.limit = Some(i32::try_from(n).unwrap_or(i32::MAX));
+        self.read.set_limit(n);
         self
     }
 
@@ -217,13 +190,13 @@ impl<'a, M: DynoModel, S, O: Send + 'a, On> Query<'a, M, S, O, On> {
     /// `false`: eventually consistent. Overrides the model's
     /// `consistent_read` option for this call.
     pub fn consistent_read(mut self, consistent: bool) -> Self {
-        self.consistent_read = consistent;
+        self.read.consistent_read = consistent;
         self
     }
 
     /// Continues after the page that returned `cursor`.
     pub fn start_after(mut self, cursor: Cursor) -> Self {
-        self.start = Some(cursor.0);
+        self.read.start = Some(cursor.0);
         self
     }
 
@@ -254,25 +227,19 @@ impl<'a, M: DynoModel, S, O: Send + 'a, On> Query<'a, M, S, O, On> {
             };
             key = format!("{key} AND {text}");
         }
-        let filter = read_common::filter_expression(self.filter.as_ref(), &mut p);
-        let projection = match (select.is_some(), self.projection) {
-            (false, Some(attributes)) => {
-                Some(read_common::projection_expression(attributes, &mut p))
-            }
-            _ => None,
-        };
+        let (filter, projection) = self.read.expressions(select.as_ref(), &mut p);
         let (names, values) = p.finish();
         QueryInput::builder()
-            .table_name(self.db.table_name::<M>().as_ref())
-            .set_index_name(self.index.map(str::to_owned))
+            .table_name(self.read.db.table_name::<M>().as_ref())
+            .set_index_name(self.read.index.map(str::to_owned))
             .key_condition_expression(key)
             .set_filter_expression(filter)
             .set_projection_expression(projection)
             .set_expression_attribute_names(names)
             .set_expression_attribute_values(values)
             .set_scan_index_forward((!self.forward).then_some(false))
-            .set_limit(self.limit)
-            .set_consistent_read(self.consistent_read.then_some(true))
+            .set_limit(self.read.limit)
+            .set_consistent_read(self.read.consistent_flag())
             .set_select(select)
             .return_consumed_capacity(ReturnConsumedCapacity::Total)
             .build()
@@ -280,32 +247,13 @@ impl<'a, M: DynoModel, S, O: Send + 'a, On> Query<'a, M, S, O, On> {
     }
 
     fn fetcher(&self, select: Option<Select>) -> Result<Fetch<'a>> {
-        let input = self.render(select)?;
-        let db = self.db;
-        let table = db.table_name::<M>().into_owned();
-        Ok(Box::new(move |start: Option<Item>| {
-            let mut input = input.clone();
-            input.exclusive_start_key = start;
-            let table = table.clone();
-            async move {
-                let out: QueryOutput = db.send(&table, Request::Query(input)).await?;
-                Ok(RawPage {
-                    count: out.count.max(0) as u64,
-                    items: out.items.unwrap_or_default(),
-                    last_key: out.last_evaluated_key,
-                })
-            }
-            .boxed()
-        }))
+        Ok(self.read.fetcher(self.render(select)?))
     }
 
     /// Every matching item, fetched page by page as the stream is polled;
     /// one page is held in memory at a time.
     pub fn stream(self) -> BoxStream<'a, Result<O>> {
-        match self.fetcher(None) {
-            Ok(fetch) => paging::stream(fetch, self.decode, self.start),
-            Err(e) => Box::pin(futures::stream::once(async { Err(e) })),
-        }
+        self.read.stream(self.fetcher(None))
     }
 
     /// The matching items as a blocking iterator, for programs without an
@@ -322,7 +270,7 @@ impl<'a, M: DynoModel, S, O: Send + 'a, On> Query<'a, M, S, O, On> {
     /// One page, and the cursor of the next (for manual paging).
     pub async fn page(self) -> Result<Page<O>> {
         let fetch = self.fetcher(None)?;
-        paging::page(fetch, self.decode, self.start).await
+        self.read.page(fetch).await
     }
 
     /// The number of matching items, over every page (`Select: COUNT`, no items transferred).

@@ -1,7 +1,7 @@
 //! TransactGetItems: `db.transact_get().get(key).get(other_key).await`.
 
 use super::batch_write::tables_label;
-use super::read_common;
+use super::read;
 use super::transact_write::MAX_TRANSACTION_ITEMS;
 use super::OpFuture;
 use crate::transport::Request;
@@ -123,9 +123,7 @@ impl TransactGetResult {
                 self.items.len()
             ),
         })?;
-        slot.clone()
-            .map(read_common::decode_tracked::<M>)
-            .transpose()
+        slot.clone().map(read::decode_tracked::<M>).transpose()
     }
 
     /// The stored items, `None` where no item had the key.
