@@ -328,21 +328,11 @@ impl Backends {
     }
 }
 
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(96)
-}
-
 #[test]
 fn conditions_and_updates_agree_with_dynamodb_local() {
     let backends = Backends::new();
     let seen = std::cell::RefCell::new(HashMap::<String, u32>::new());
-    let config = ProptestConfig {
-        cases: cases(),
-        ..ProptestConfig::default()
-    };
+    let config = dynox_tests::differential_config(96);
     proptest!(config, |(doc in doc(), actions in prop::collection::vec(action(), 1..4), cond in prop::option::of(cond()))| {
         // each case starts with a PutItem of the whole document, so one key serves all
         let results = backends.run("case", &doc, &actions, cond.as_ref());
@@ -367,10 +357,7 @@ fn conditions_and_updates_agree_with_dynamodb_local() {
 fn conditions_alone_agree_with_dynamodb_local() {
     // every generated condition on an unchanged item: a pure test of evaluation
     let backends = Backends::new();
-    let config = ProptestConfig {
-        cases: cases() * 2,
-        ..ProptestConfig::default()
-    };
+    let config = dynox_tests::differential_config(192);
     proptest!(config, |(doc in doc(), cond in cond())| {
         let results = backends.run("cond", &doc, &[Action::IncrementCounter(0)], Some(&cond));
         prop_assert_eq!(&results[0].0, &results[1].0, "condition evaluates differently");

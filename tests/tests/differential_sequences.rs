@@ -478,30 +478,10 @@ fn canonical(v: &AV) -> String {
     }
 }
 
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(32)
-}
-
 #[test]
 fn operation_sequences_agree_with_dynamodb_local() {
     let rt = tokio::runtime::Runtime::new().expect("runtime");
-    // A fixed seed by default: the same sequences on every run, so the check
-    // below that they reach each failure path cannot fail by chance (with a
-    // random seed, 32 sequences missed one about once in five runs).
-    // `PROPTEST_RNG_SEED=<n>` (and `PROPTEST_CASES`) explore others.
-    let default = ProptestConfig::default();
-    let rng_seed = match std::env::var("PROPTEST_RNG_SEED") {
-        Ok(_) => default.rng_seed,
-        Err(_) => proptest::test_runner::RngSeed::Fixed(0x0D1F_F5E9),
-    };
-    let config = ProptestConfig {
-        cases: cases(),
-        rng_seed,
-        ..default
-    };
+    let config = dynox_tests::differential_config(32);
     let steps = std::cell::Cell::new(0u64);
     let failures = std::cell::RefCell::new(BTreeMap::<&'static str, u64>::new());
     proptest!(config, |(ops in prop::collection::vec(op(), 1..12))| {
