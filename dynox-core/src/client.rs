@@ -14,6 +14,24 @@ use tracing::Instrument;
 ///
 /// Cheap to clone (the state is shared behind `Arc`), `Send + Sync`.
 #[derive(Clone)]
+///
+/// ```
+/// # use dynox_core::prelude::*;
+/// # #[derive(DynoModel, Debug, Clone, PartialEq)]
+/// # #[dyno(table = "orders")]
+/// # pub struct Order { #[dyno(partition_key)] pub customer: String, #[dyno(sort_key)] pub id: String, pub total: u32 }
+/// # fn order(id: &str, total: u32) -> Order { Order { customer: "c1".into(), id: id.into(), total } }
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> dynox_core::Result<()> {
+/// let db = Dynox::memory(); // the embedded engine; `Dynox::from_env().await?` for AWS
+/// let dev = db.with_table_prefix("dev_"); // same engine, tables dev_orders, ...
+/// Order::create_table(&dev).await?;
+/// order("o1", 5).save(&dev).await?;
+/// assert_eq!(dev.table_name::<Order>(), "dev_orders");
+/// assert!(dev.metrics().total_wcu > 0.0); // what DynamoDB reported, per client
+/// # Ok(())
+/// # }
+/// ```
 pub struct Dynox {
     shared: Arc<Shared>,
     prefix: Option<Arc<str>>,

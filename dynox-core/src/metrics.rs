@@ -76,6 +76,26 @@ impl TableMetrics {
 
 /// Totals over every request a client sent since the last reset.
 #[derive(Debug, Clone, Default, PartialEq)]
+///
+/// ```
+/// # use dynox_core::prelude::*;
+/// # #[derive(DynoModel, Debug, Clone, PartialEq)]
+/// # #[dyno(table = "orders")]
+/// # pub struct Order { #[dyno(partition_key)] pub customer: String, #[dyno(sort_key)] pub id: String, pub total: u32 }
+/// # fn order(id: &str, total: u32) -> Order { Order { customer: "c1".into(), id: id.into(), total } }
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> dynox_core::Result<()> {
+/// # let db = Dynox::memory_with::<(Order,)>();
+/// order("o1", 5).save(&db).await?;
+/// db.reset_metrics();
+/// Order::get(&db, "c1", "o1").consistent_read(true).await?;
+/// let m = db.metrics();
+/// assert_eq!(m.requests, 1);
+/// assert_eq!(m.total_rcu, 1.0); // a strongly consistent read of an item under 4 KB
+/// assert_eq!(db.last_operation().map(|r| r.kind), Some(dynox_core::OperationKind::GetItem));
+/// # Ok(())
+/// # }
+/// ```
 pub struct Metrics {
     /// Requests sent.
     pub requests: u64,

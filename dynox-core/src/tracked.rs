@@ -38,6 +38,29 @@ impl<M: DynoModel> Stored<M> {
 /// `User::get` returns one; [`Tracked::new`] wraps a value that was never
 /// saved, whose first save is a full PutItem. It dereferences to the model, so
 /// fields are read and assigned as usual.
+///
+/// ```
+/// # use dynox_core::prelude::*;
+/// # #[derive(DynoModel, Debug, Clone, PartialEq)]
+/// # #[dyno(table = "orders")]
+/// # pub struct Order { #[dyno(partition_key)] pub customer: String, #[dyno(sort_key)] pub id: String, pub total: u32 }
+/// # fn order(id: &str, total: u32) -> Order { Order { customer: "c1".into(), id: id.into(), total } }
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> dynox_core::Result<()> {
+/// # let db = Dynox::memory_with::<(Order,)>();
+/// order("o1", 5).save(&db).await?;
+/// let mut loaded: Tracked<Order> = Order::get(&db, "c1", "o1").await?.expect("saved");
+/// loaded.total = 7; // DerefMut to the model
+/// assert_eq!(loaded.changed_fields(), vec!["total"]);
+/// loaded.save(&db).await?; // UpdateItem SET total = 7, nothing else
+/// assert!(!loaded.is_dirty());
+/// loaded.save(&db).await?; // clean: no request at all
+///
+/// let mut fresh = Tracked::new(order("o2", 1)); // never saved: the first save is a PutItem
+/// fresh.save(&db).await?;
+/// # Ok(())
+/// # }
+/// ```
 pub struct Tracked<M: DynoModel> {
     pub(crate) value: M,
     pub(crate) stored: Option<Stored<M>>,

@@ -14,6 +14,27 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 ///
 /// `Debug` shows stored items by their shape (attribute names and types,
 /// no values), so logging an error never logs stored data.
+///
+/// ```
+/// # use dynox_core::prelude::*;
+/// # #[derive(DynoModel, Debug, Clone, PartialEq)]
+/// # #[dyno(table = "users")]
+/// # pub struct User { #[dyno(partition_key)] pub pk: String, pub name: String }
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> dynox_core::Result<()> {
+/// let db = Dynox::memory_with::<(User,)>();
+/// let ann = User { pk: "U1".into(), name: "Ann".into() };
+/// ann.save(&db).await?;
+/// match ann.save(&db).condition(User::PK.not_exists()).await {
+///     Err(Error::ConditionalCheckFailed { item: Some(stored) }) => {
+///         // the stored item, as DynamoDB returned it with the failure
+///         assert!(stored.contains_key("name"));
+///     }
+///     other => panic!("expected a failed condition, got {other:?}"),
+/// }
+/// # Ok(())
+/// # }
+/// ```
 #[derive(thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {

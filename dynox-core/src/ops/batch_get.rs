@@ -23,6 +23,24 @@ pub const MAX_BATCH_GET_KEYS: usize = 100;
 ///
 /// When retries run out, the result is [`Error::BatchIncomplete`] listing the
 /// keys not read, with the items that were.
+///
+/// ```
+/// # use dynox_core::prelude::*;
+/// # #[derive(DynoModel, Debug, Clone, PartialEq)]
+/// # #[dyno(table = "orders")]
+/// # pub struct Order { #[dyno(partition_key)] pub customer: String, #[dyno(sort_key)] pub id: String, pub total: u32 }
+/// # fn order(id: &str, total: u32) -> Order { Order { customer: "c1".into(), id: id.into(), total } }
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> dynox_core::Result<()> {
+/// # let db = Dynox::memory_with::<(Order,)>();
+/// order("o1", 5).save(&db).await?;
+/// order("o2", 6).save(&db).await?;
+/// let keys = ["o1", "o2", "missing"].map(|id| OrderKey { customer: "c1".into(), id: id.into() });
+/// let found = Order::batch_get(&db, keys).await?; // any number of keys, 100 a request
+/// assert_eq!(found.len(), 2); // a missing key is skipped
+/// # Ok(())
+/// # }
+/// ```
 #[must_use = "an operation does nothing until awaited"]
 pub struct BatchGet<'a, M: DynoModel, O = Tracked<M>> {
     db: &'a Dynox,

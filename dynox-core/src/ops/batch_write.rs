@@ -96,6 +96,24 @@ pub struct BatchWriteReport {
 /// `max_size` and DynamoDB's 400 KB ([`Error::ItemTooLarge`]). When retries
 /// run out, the result is [`Error::BatchIncomplete`] listing every write not
 /// done; the others are stored.
+///
+/// ```
+/// # use dynox_core::prelude::*;
+/// # #[derive(DynoModel, Debug, Clone, PartialEq)]
+/// # #[dyno(table = "orders")]
+/// # pub struct Order { #[dyno(partition_key)] pub customer: String, #[dyno(sort_key)] pub id: String, pub total: u32 }
+/// # fn order(id: &str, total: u32) -> Order { Order { customer: "c1".into(), id: id.into(), total } }
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> dynox_core::Result<()> {
+/// # let db = Dynox::memory_with::<(Order,)>();
+/// let orders: Vec<Order> = (0..60).map(|i| order(&format!("o{i:02}"), i)).collect();
+/// let report = db.batch_write().put_all(&orders).await?; // 3 requests of up to 25
+/// assert_eq!(report.written, 60);
+/// db.batch_write().delete(orders[0].key()).delete(orders[1].key()).await?;
+/// assert_eq!(Order::query(&db, "c1").count().await?, 58);
+/// # Ok(())
+/// # }
+/// ```
 #[must_use = "an operation does nothing until awaited"]
 pub struct BatchWrite<'a> {
     db: &'a Dynox,

@@ -84,6 +84,22 @@ impl<'a, M: DynoModel> IntoFuture for Delete<'a, M> {
 
 /// Deletes an item by key without reading it first; runs no hooks and checks
 /// no version. Await it to run.
+///
+/// ```
+/// # use dynox_core::prelude::*;
+/// # #[derive(DynoModel, Debug, Clone, PartialEq)]
+/// # #[dyno(table = "orders")]
+/// # pub struct Order { #[dyno(partition_key)] pub customer: String, #[dyno(sort_key)] pub id: String, pub total: u32 }
+/// # fn order(id: &str, total: u32) -> Order { Order { customer: "c1".into(), id: id.into(), total } }
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> dynox_core::Result<()> {
+/// # let db = Dynox::memory_with::<(Order,)>();
+/// order("o1", 5).save(&db).await?;
+/// Order::delete_by_key(&db, "c1", "o1").condition(Order::TOTAL.lt(10)).await?;
+/// assert!(Order::get(&db, "c1", "o1").await?.is_none());
+/// # Ok(())
+/// # }
+/// ```
 #[must_use = "an operation does nothing until awaited"]
 pub struct DeleteByKey<'a, M: DynoModel> {
     db: &'a Dynox,

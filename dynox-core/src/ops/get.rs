@@ -9,6 +9,23 @@ use std::future::IntoFuture;
 
 /// Reads one item by key (GetItem); `None` when there is none, otherwise the
 /// value [`Tracked`] for smart save. Await it to run.
+///
+/// ```
+/// # use dynox_core::prelude::*;
+/// # #[derive(DynoModel, Debug, Clone, PartialEq)]
+/// # #[dyno(table = "orders")]
+/// # pub struct Order { #[dyno(partition_key)] pub customer: String, #[dyno(sort_key)] pub id: String, pub total: u32 }
+/// # fn order(id: &str, total: u32) -> Order { Order { customer: "c1".into(), id: id.into(), total } }
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> dynox_core::Result<()> {
+/// # let db = Dynox::memory_with::<(Order,)>();
+/// order("o1", 5).save(&db).await?;
+/// let found = Order::get(&db, "c1", "o1").consistent_read(true).await?;
+/// assert_eq!(found.map(|o| o.total), Some(5));
+/// assert!(Order::get(&db, "c1", "none").await?.is_none());
+/// # Ok(())
+/// # }
+/// ```
 #[must_use = "an operation does nothing until awaited"]
 pub struct Get<'a, M: DynoModel> {
     db: &'a Dynox,

@@ -17,6 +17,23 @@ use std::future::IntoFuture;
 /// save succeeds without writing, as the stored item already is the value.
 /// To change a value and save it again, keep it in a [`crate::Tracked`]
 /// (`Tracked::new(value)`), whose saves move its version on.
+///
+/// ```
+/// # use dynox_core::prelude::*;
+/// # #[derive(DynoModel, Debug, Clone, PartialEq)]
+/// # #[dyno(table = "orders")]
+/// # pub struct Order { #[dyno(partition_key)] pub customer: String, #[dyno(sort_key)] pub id: String, pub total: u32 }
+/// # fn order(id: &str, total: u32) -> Order { Order { customer: "c1".into(), id: id.into(), total } }
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> dynox_core::Result<()> {
+/// # let db = Dynox::memory_with::<(Order,)>();
+/// let first = order("o1", 5);
+/// first.save(&db).condition(Order::ID.not_exists()).await?; // create only
+/// let again = first.save(&db).condition(Order::ID.not_exists()).await;
+/// assert!(matches!(again, Err(Error::ConditionalCheckFailed { .. })));
+/// # Ok(())
+/// # }
+/// ```
 #[must_use = "an operation does nothing until awaited"]
 pub struct Save<'a, M: DynoModel> {
     db: &'a Dynox,

@@ -26,6 +26,34 @@ enum SortCondition {
 /// so only the sort-key conditions DynamoDB allows, with values of that type,
 /// compile; `O` is what each item is read as; `On` is [`OnTable`] or
 /// [`OnIndex`], which decides whether the filter may name the table's keys.
+///
+/// ```
+/// # use dynox_core::prelude::*;
+/// # #[derive(DynoModel, Debug, Clone, PartialEq)]
+/// # #[dyno(table = "orders")]
+/// # pub struct Order { #[dyno(partition_key)] pub customer: String, #[dyno(sort_key)] pub id: String, pub total: u32 }
+/// # fn order(id: &str, total: u32) -> Order { Order { customer: "c1".into(), id: id.into(), total } }
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> dynox_core::Result<()> {
+/// # let db = Dynox::memory_with::<(Order,)>();
+/// for (id, total) in [("o1", 5), ("o2", 50), ("o3", 500)] {
+///     order(id, total).save(&db).await?;
+/// }
+/// let big = Order::query(&db, "c1")
+///     .sort_key_begins_with("o")
+///     .filter(Order::TOTAL.ge(50))
+///     .all()
+///     .await?;
+/// assert_eq!(big.len(), 2);
+///
+/// // manual paging, with a cursor that can travel as text
+/// let first = Order::query(&db, "c1").limit(2).page().await?;
+/// let cursor = first.next.expect("a third item").to_string();
+/// let rest = Order::query(&db, "c1").start_after(cursor.parse()?).all().await?;
+/// assert_eq!(first.items.len() + rest.len(), 3);
+/// # Ok(())
+/// # }
+/// ```
 #[must_use = "a query does nothing until streamed or collected"]
 pub struct Query<'a, M: DynoModel, S = (), O = Tracked<M>, On = OnTable> {
     read: Read<'a, M, O>,

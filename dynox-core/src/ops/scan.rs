@@ -12,6 +12,24 @@ use aws_sdk_dynamodb::types::{ReturnConsumedCapacity, Select};
 use futures::stream::{BoxStream, StreamExt, TryStreamExt};
 
 /// A scan of a table or index; `O` is what each item is read as.
+///
+/// ```
+/// # use dynox_core::prelude::*;
+/// # #[derive(DynoModel, Debug, Clone, PartialEq)]
+/// # #[dyno(table = "orders")]
+/// # pub struct Order { #[dyno(partition_key)] pub customer: String, #[dyno(sort_key)] pub id: String, pub total: u32 }
+/// # fn order(id: &str, total: u32) -> Order { Order { customer: "c1".into(), id: id.into(), total } }
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> dynox_core::Result<()> {
+/// # let db = Dynox::memory_with::<(Order,)>();
+/// order("o1", 5).save(&db).await?;
+/// order("o2", 50).save(&db).await?;
+/// let cheap = Order::scan(&db).filter(Order::TOTAL.lt(10)).all().await?;
+/// assert_eq!(cheap.len(), 1);
+/// assert_eq!(Order::scan(&db).segments(4).count().await?, 2); // a parallel scan
+/// # Ok(())
+/// # }
+/// ```
 #[must_use = "a scan does nothing until streamed or collected"]
 pub struct Scan<'a, M: DynoModel, O = Tracked<M>> {
     read: Read<'a, M, O>,

@@ -15,6 +15,27 @@ use std::future::IntoFuture;
 /// Reads up to 100 items of any models as one consistent snapshot
 /// (TransactGetItems): no write lands between the reads. Await it to run;
 /// read the items with [`TransactGetResult::get`] by the order they were added.
+///
+/// ```
+/// # use dynox_core::prelude::*;
+/// # #[derive(DynoModel, Debug, Clone, PartialEq)]
+/// # #[dyno(table = "orders")]
+/// # pub struct Order { #[dyno(partition_key)] pub customer: String, #[dyno(sort_key)] pub id: String, pub total: u32 }
+/// # fn order(id: &str, total: u32) -> Order { Order { customer: "c1".into(), id: id.into(), total } }
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> dynox_core::Result<()> {
+/// # let db = Dynox::memory_with::<(Order,)>();
+/// order("o1", 5).save(&db).await?;
+/// let snapshot = db
+///     .transact_get()
+///     .get(OrderKey { customer: "c1".into(), id: "o1".into() })
+///     .get(OrderKey { customer: "c1".into(), id: "o9".into() })
+///     .await?;
+/// assert_eq!(snapshot.get::<Order>(0)?.map(|o| o.total), Some(5));
+/// assert!(snapshot.get::<Order>(1)?.is_none());
+/// # Ok(())
+/// # }
+/// ```
 #[must_use = "an operation does nothing until awaited"]
 pub struct TransactGet<'a> {
     db: &'a Dynox,

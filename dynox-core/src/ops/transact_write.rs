@@ -35,6 +35,34 @@ const MAX_TRANSACTION_BYTES: usize = 4 * 1024 * 1024;
 /// that did not fail), carrying the stored item where DynamoDB returns it.
 /// A `put` of a `#[dyno(version)]` model checks and advances the version as
 /// `save` does. Transactions run no hooks.
+///
+/// ```
+/// # use dynox_core::prelude::*;
+/// # #[derive(DynoModel, Debug, Clone, PartialEq)]
+/// # #[dyno(table = "orders")]
+/// # pub struct Order { #[dyno(partition_key)] pub customer: String, #[dyno(sort_key)] pub id: String, pub total: u32 }
+/// # fn order(id: &str, total: u32) -> Order { Order { customer: "c1".into(), id: id.into(), total } }
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> dynox_core::Result<()> {
+/// # let db = Dynox::memory_with::<(Order,)>();
+/// order("o1", 5).save(&db).await?;
+/// // move the total of o1 to a new order o2, or do nothing
+/// let key = OrderKey { customer: "c1".into(), id: "o1".into() };
+/// db.transact_write()
+///     .update(key.clone(), |u| u.set(Order::TOTAL, 0u32).condition(Order::TOTAL.ge(5)))
+///     .put_if(&order("o2", 5), Order::ID.not_exists())
+///     .await?;
+/// // o1 is now 0: the same transaction is cancelled, and writes nothing
+/// let again = db
+///     .transact_write()
+///     .update(key, |u| u.set(Order::TOTAL, 0u32).condition(Order::TOTAL.ge(5)))
+///     .put_if(&order("o3", 5), Order::ID.not_exists())
+///     .await;
+/// assert!(matches!(again, Err(Error::TransactionCanceled { .. })));
+/// assert!(Order::get(&db, "c1", "o3").await?.is_none());
+/// # Ok(())
+/// # }
+/// ```
 #[must_use = "an operation does nothing until awaited"]
 pub struct TransactWrite<'a> {
     db: &'a Dynox,

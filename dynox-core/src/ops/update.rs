@@ -17,6 +17,25 @@ use std::future::IntoFuture;
 /// fails its next versioned save instead of overwriting the update. A value
 /// over the model's `max_size` is refused before sending; the size of the
 /// whole item after the update is not known without reading it.
+///
+/// ```
+/// # use dynox_core::prelude::*;
+/// # #[derive(DynoModel, Debug, Clone, PartialEq)]
+/// # #[dyno(table = "orders")]
+/// # pub struct Order { #[dyno(partition_key)] pub customer: String, #[dyno(sort_key)] pub id: String, pub total: u32 }
+/// # fn order(id: &str, total: u32) -> Order { Order { customer: "c1".into(), id: id.into(), total } }
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> dynox_core::Result<()> {
+/// # let db = Dynox::memory_with::<(Order,)>();
+/// order("o1", 5).save(&db).await?;
+/// Order::update_by_key(&db, "c1", "o1")
+///     .add(Order::TOTAL, 2u32)
+///     .condition(Order::TOTAL.lt(100))
+///     .await?; // one UpdateItem: ADD total :v, no read first
+/// assert_eq!(Order::get(&db, "c1", "o1").await?.map(|o| o.total), Some(7));
+/// # Ok(())
+/// # }
+/// ```
 #[must_use = "an operation does nothing until awaited"]
 pub struct UpdateByKey<'a, M: DynoModel> {
     db: &'a Dynox,
