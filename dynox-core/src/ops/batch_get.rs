@@ -124,7 +124,7 @@ impl<'a, M: DynoModel, O: Send + 'a> BatchGet<'a, M, O> {
         let mut seen = HashSet::with_capacity(self.keys.len());
         let mut keys: Vec<Item> = Vec::with_capacity(self.keys.len());
         for key in self.keys.iter().map(ModelKey::to_key_item) {
-            super::key_check::check(M::SCHEMA, &key)?;
+            super::checks::keys(M::SCHEMA, &key)?;
             if seen.insert(KeyId::of(&shared, M::SCHEMA, &key)) {
                 keys.push(key);
             }

@@ -3,7 +3,7 @@
 use super::batch_keys::KeyId;
 use super::retry::{drive_all, RetryPolicy};
 use super::versioning::{self, Expected};
-use super::{size_check, OpFuture};
+use super::{checks, OpFuture};
 use crate::transport::Request;
 use crate::{DynoModel, Dynox, Error, Item, ModelKey, Result, Unprocessed};
 use aws_sdk_dynamodb::operation::batch_write_item::{BatchWriteItemInput, BatchWriteItemOutput};
@@ -162,7 +162,7 @@ impl<'a> BatchWrite<'a> {
             .or_insert_with(|| db.table_name::<M>().as_ref().into())
             .clone();
         let (Op::Put(item) | Op::Delete(item)) = &op;
-        if let Err(e) = super::key_check::check(M::SCHEMA, item) {
+        if let Err(e) = super::checks::keys(M::SCHEMA, item) {
             self.refused.get_or_insert(e);
             return;
         }
@@ -185,7 +185,7 @@ impl<'a> BatchWrite<'a> {
         let mut item = value.to_item();
         // unchecked: a batch write cannot carry a condition
         versioning::stamp::<M>(&mut item, Expected::of_value(value).next());
-        if let Err(e) = size_check::check::<M>(&item) {
+        if let Err(e) = checks::size::<M>(&item) {
             self.refused.get_or_insert(e);
             return self;
         }

@@ -70,7 +70,7 @@ impl<'a, M: DynoModel> Get<'a, M> {
 
     async fn run(self) -> Result<Option<Tracked<M>>> {
         let key = self.key.to_key_item();
-        super::key_check::check(M::SCHEMA, &key)?;
+        super::checks::keys(M::SCHEMA, &key)?;
         let table = self.db.table_name::<M>();
         let input = GetItemInput::builder()
             .table_name(table.as_ref())

@@ -4,11 +4,11 @@
 mod batch_get;
 mod batch_keys;
 mod batch_write;
+mod checks;
 mod cursor;
 mod delete;
 mod get;
 mod hooks_run;
-mod key_check;
 mod paging;
 mod put;
 mod query;
@@ -17,11 +17,9 @@ mod requests;
 mod retry;
 mod same_item;
 mod scan;
-mod size_check;
 mod smart_save;
 mod table;
 mod tracked_delete;
-mod tracked_entry;
 mod tracked_update;
 mod transact_get;
 mod transact_write;
@@ -51,7 +49,7 @@ pub use transact_write::{TransactUpdate, TransactWrite, MAX_TRANSACTION_ITEMS};
 pub use update::UpdateByKey;
 pub use update_methods::{Addable, Numeric, SetField};
 
-use crate::{DynoModel, Dynox};
+use crate::{DynoModel, Dynox, Tracked};
 
 /// `.condition(..)` (ANDed with any earlier one) and, where hooks apply,
 /// `.skip_hooks()`, for a builder with `condition` and `skip_hooks` fields.
@@ -165,3 +163,22 @@ pub trait ModelExt: DynoModel {
 }
 
 impl<M: DynoModel> ModelExt for M {}
+
+/// The operations of a [`Tracked`] value.
+impl<M: DynoModel> Tracked<M> {
+    /// Smart save: nothing when clean, only the changed fields otherwise,
+    /// a PutItem for a value never saved. See [`SmartSave`].
+    pub fn save<'a>(&'a mut self, db: &'a Dynox) -> SmartSave<'a, M> {
+        SmartSave::new(db, self)
+    }
+
+    /// Chosen update actions in one request; the value becomes the stored item.
+    pub fn update<'a>(&'a mut self, db: &'a Dynox) -> TrackedUpdate<'a, M> {
+        TrackedUpdate::new(db, self)
+    }
+
+    /// Deletes the item, checking the loaded version.
+    pub fn delete<'a>(&'a mut self, db: &'a Dynox) -> TrackedDelete<'a, M> {
+        TrackedDelete::new(db, self)
+    }
+}

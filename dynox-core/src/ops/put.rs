@@ -1,7 +1,7 @@
 //! PutItem of a plain value: `value.save(&db)`.
 
 use super::versioning::{self, Expected};
-use super::{builder_options, hooks_run, requests, same_item::same_item, size_check, OpFuture};
+use super::{builder_options, checks, hooks_run, requests, same_item::same_item, OpFuture};
 use crate::condition::Condition;
 use crate::{DynoModel, Dynox, Error, Result};
 use std::future::IntoFuture;
@@ -73,7 +73,7 @@ impl<'a, M: DynoModel> Save<'a, M> {
         let mut item = value.to_item();
         let expected = Expected::of_value(value);
         versioning::stamp::<M>(&mut item, expected.next());
-        size_check::check::<M>(&item)?;
+        checks::size::<M>(&item)?;
         // only a version check of this save's alone can fail because this
         // same value was saved before: keep the item to compare then
         let written = (M::SCHEMA.version_attribute.is_some() && self.condition.is_none())

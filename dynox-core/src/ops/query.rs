@@ -232,7 +232,7 @@ impl<'a, M: DynoModel, S, O: Send + 'a, On> Query<'a, M, S, O, On> {
     fn render(&self, select: Option<Select>) -> Result<QueryInput> {
         let mut p = Placeholders::default();
         let (pk_name, pk) = &self.partition;
-        super::key_check::check_value(pk_name, pk)?;
+        super::checks::key_value(pk_name, pk)?;
         let mut key = format!(
             "{} = {}",
             RawPath::attribute(pk_name).render(&mut p),

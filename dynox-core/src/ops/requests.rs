@@ -2,7 +2,7 @@
 //! DeleteItem, with their condition, placeholders, consumed capacity and the
 //! stored item on a failed condition. Every builder goes through these.
 
-use super::key_check;
+use super::checks;
 use super::table::build_error;
 use super::update_expr::UpdateActions;
 use crate::condition::Condition;
@@ -46,7 +46,7 @@ pub(crate) async fn put<M: DynoModel>(
     item: Item,
     condition: Option<&Condition<M>>,
 ) -> Result<()> {
-    key_check::check(M::SCHEMA, &item)?;
+    checks::keys(M::SCHEMA, &item)?;
     let table = db.table_name::<M>();
     let r = render(None, condition);
     let input = PutItemInput::builder()
@@ -72,7 +72,7 @@ pub(crate) async fn update<M: DynoModel>(
     return_new: bool,
 ) -> Result<Option<Item>> {
     let key = key.to_key_item();
-    key_check::check(M::SCHEMA, &key)?;
+    checks::keys(M::SCHEMA, &key)?;
     let table = db.table_name::<M>();
     let r = render(Some(actions), condition);
     let input = UpdateItemInput::builder()
@@ -98,7 +98,7 @@ pub(crate) async fn delete<M: DynoModel>(
     condition: Option<&Condition<M>>,
 ) -> Result<()> {
     let key = key.to_key_item();
-    key_check::check(M::SCHEMA, &key)?;
+    checks::keys(M::SCHEMA, &key)?;
     let table = db.table_name::<M>();
     let r = render(None, condition);
     let input = DeleteItemInput::builder()

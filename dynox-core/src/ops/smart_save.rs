@@ -2,7 +2,7 @@
 
 use super::update_expr::UpdateActions;
 use super::versioning::{self, Expected};
-use super::{builder_options, hooks_run, requests, size_check, OpFuture};
+use super::{builder_options, checks, hooks_run, requests, OpFuture};
 use crate::condition::{Condition, RawPath};
 use crate::{DynoModel, Dynox, Result, Tracked};
 use std::future::IntoFuture;
@@ -58,10 +58,7 @@ impl<'a, M: DynoModel> SmartSave<'a, M> {
         let hooks = hooks_run::enabled::<M>(skip_hooks);
         // only a value never saved is a new item; a loaded one is checked
         // against what was loaded, even when that had no version attribute
-        let expected = match &tracked.stored {
-            Some(stored) => Expected::Stored(stored.version),
-            None => Expected::New,
-        };
+        let expected = Expected::loaded(tracked).unwrap_or(Expected::New);
 
         // What to send: the changed fields of a loaded value (a clean one
         // sends nothing and runs no hook), or the whole item.
@@ -100,7 +97,7 @@ impl<'a, M: DynoModel> SmartSave<'a, M> {
             None => {
                 let mut item = tracked.value.to_item();
                 versioning::stamp::<M>(&mut item, expected.next());
-                size_check::check::<M>(&item)?;
+                checks::size::<M>(&item)?;
                 requests::put::<M>(db, item, condition.as_ref()).await
             }
             Some(changed) => {
@@ -114,7 +111,7 @@ impl<'a, M: DynoModel> SmartSave<'a, M> {
                 }
                 versioning::set_in::<M>(&mut actions, expected.next());
                 if M::SCHEMA.max_size.is_some() {
-                    size_check::check::<M>(&tracked.value.to_item())?;
+                    checks::size::<M>(&tracked.value.to_item())?;
                 }
                 let key = tracked.value.key();
                 requests::update::<M>(db, &key, &actions, condition.as_ref(), false)

@@ -43,10 +43,8 @@ impl<'a, M: DynoModel> IntoFuture for TrackedDelete<'a, M> {
     type IntoFuture = OpFuture<'a, ()>;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(async move {
-            let expected = match &self.tracked.stored {
-                Some(stored) => Expected::Stored(stored.version),
-                None => Expected::of_value(&self.tracked.value),
-            };
+            let expected = Expected::loaded(self.tracked)
+                .unwrap_or_else(|| Expected::of_value(&self.tracked.value));
             delete_value(
                 self.db,
                 &self.tracked.value,

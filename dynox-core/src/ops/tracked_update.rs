@@ -77,10 +77,8 @@ impl<'a, M: DynoModel> TrackedUpdate<'a, M> {
                 }
             }
         }
-        let expected = match &tracked.stored {
-            Some(stored) => Expected::Stored(stored.version),
-            None => Expected::of_value(&tracked.value),
-        };
+        let expected =
+            Expected::loaded(tracked).unwrap_or_else(|| Expected::of_value(&tracked.value));
         versioning::set_in::<M>(&mut actions, expected.next());
         // an update needs the item to exist; a versioned one also the version
         let condition = versioning::and(condition, versioning::check::<M>(expected, true));

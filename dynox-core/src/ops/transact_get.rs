@@ -69,7 +69,7 @@ impl<'a> TransactGet<'a> {
     /// Reads the item with `key`.
     pub fn get<K: ModelKey>(mut self, key: K) -> Self {
         let key = key.to_key_item();
-        if let Err(e) = super::key_check::check(<K::Model as crate::DynoModel>::SCHEMA, &key) {
+        if let Err(e) = super::checks::keys(<K::Model as crate::DynoModel>::SCHEMA, &key) {
             self.refused.get_or_insert(e);
             return self;
         }

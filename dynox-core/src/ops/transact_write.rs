@@ -5,7 +5,7 @@ use super::requests::{render, Rendered};
 use super::update_expr::UpdateActions;
 use super::update_methods::update_methods;
 use super::versioning::{self, Expected};
-use super::{size_check, OpFuture};
+use super::{checks, OpFuture};
 use crate::condition::{Condition, ConditionOf};
 use crate::transport::Request;
 use crate::{DynoModel, Dynox, Error, ModelKey, Result};
@@ -168,7 +168,7 @@ impl<'a> TransactWrite<'a> {
                 .or(item.delete().map(|d| d.key()))
                 .or(item.condition_check().map(|c| c.key()))
         });
-        let built = match key.map(|k| super::key_check::check(M::SCHEMA, k)) {
+        let built = match key.map(|k| super::checks::keys(M::SCHEMA, k)) {
             Some(Err(e)) => Err(e),
             _ => built,
         };
@@ -201,7 +201,7 @@ impl<'a> TransactWrite<'a> {
         let expected = Expected::of_value(value);
         versioning::stamp::<M>(&mut item, expected.next());
         let bytes = crate::item_size(&item);
-        let built = size_check::check::<M>(&item).and_then(|()| {
+        let built = checks::size::<M>(&item).and_then(|()| {
             let condition = versioning::and(condition, versioning::check::<M>(expected, false));
             let r = render(None, condition.as_ref());
             let put = Put::builder()
@@ -236,7 +236,7 @@ impl<'a> TransactWrite<'a> {
                 0,
             );
         }
-        if let Err(e) = size_check::check_update::<K::Model>(&u.actions) {
+        if let Err(e) = checks::update_size::<K::Model>(&u.actions) {
             return self.add::<K::Model>(Err(e), 0);
         }
         // every write of a versioned model moves its version on

@@ -2,7 +2,7 @@
 
 use super::update_expr::UpdateActions;
 use super::update_methods::update_methods;
-use super::{builder_options, requests, size_check, versioning, OpFuture};
+use super::{builder_options, checks, requests, versioning, OpFuture};
 use crate::condition::Condition;
 use crate::{DynoModel, Dynox, Error, Result};
 use std::future::IntoFuture;
@@ -73,7 +73,7 @@ impl<'a, M: DynoModel> UpdateByKey<'a, M> {
                 message: "an update needs at least one action (set, remove, add, ...)".to_owned(),
             });
         }
-        size_check::check_update::<M>(&self.actions)?;
+        checks::update_size::<M>(&self.actions)?;
         versioning::bump_in::<M>(&mut self.actions);
         requests::update::<M>(
             self.db,

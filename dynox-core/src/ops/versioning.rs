@@ -4,7 +4,7 @@
 
 use super::update_expr::UpdateActions;
 use crate::condition::{Condition, Node, RawPath};
-use crate::{AttributeValue, DynoModel, Error, Item};
+use crate::{AttributeValue, DynoModel, Error, Item, Tracked};
 
 /// What a write expects to find stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +25,12 @@ impl Expected {
             0 => Expected::New,
             v => Expected::Stored(v),
         }
+    }
+
+    /// The version a [`Tracked`] value was loaded (or last written) with;
+    /// `None` for a value never stored.
+    pub(crate) fn loaded<M: DynoModel>(tracked: &Tracked<M>) -> Option<Self> {
+        tracked.stored.as_ref().map(|s| Expected::Stored(s.version))
     }
 
     /// The version a write stores: a new item starts at 1.
