@@ -2,13 +2,16 @@
 //!
 //! Use them through `dynox_core`, which re-exports both. Each runs one way:
 //! parse the `#[dyno(...)]` attributes (`attr`), build the checked model
-//! (`model`), check the rules across fields (`validate`), then generate code
-//! (`expand`) that reaches the runtime only through `dynox_core::__private`.
+//! (`model` and `validate` for a model, `value_model` for a value), then
+//! generate code (`expand`) that reaches the runtime only through
+//! `dynox_core::__private`. On any error, the errors come with a stub impl
+//! (`expand/fallback.rs`), so one mistake gives one error.
 
 mod attr;
 mod expand;
 mod model;
 mod validate;
+mod value_model;
 
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};

@@ -83,9 +83,10 @@ impl Field {
     /// The constant that holds the field's operations (`put`, `take`,
     /// `copy`, `differs`, ...); see `expand::field_ops`.
     pub(crate) fn ops(&self) -> Ident {
-        let name = self.ident.to_string();
-        let name = name.strip_prefix("r#").unwrap_or(&name);
-        Ident::new(&format!("__DYNOX_OPS_{name}"), self.ident.span())
+        Ident::new(
+            &format!("__DYNOX_OPS_{}", unraw(&self.ident)),
+            self.ident.span(),
+        )
     }
     pub(crate) fn has_default(&self) -> bool {
         self.attrs.default.is_some()
@@ -99,9 +100,7 @@ impl Field {
     }
     /// The attribute constant's name: the field name in upper case.
     pub(crate) fn constant(&self) -> Ident {
-        let name = self.ident.to_string();
-        let name = name.strip_prefix("r#").unwrap_or(&name);
-        Ident::new(&name.to_uppercase(), self.ident.span())
+        Ident::new(&unraw(&self.ident).to_uppercase(), self.ident.span())
     }
     /// The span of the `rename` value, or of the field name.
     pub(crate) fn name_span(&self) -> Span {
@@ -109,6 +108,16 @@ impl Field {
             .rename
             .as_ref()
             .map_or(self.ident.span(), |r| r.span())
+    }
+}
+
+/// An identifier's name without its raw prefix (`r#type` -> `type`): the
+/// name an attribute or constant takes from it.
+pub(crate) fn unraw(ident: &Ident) -> String {
+    let name = ident.to_string();
+    match name.strip_prefix("r#") {
+        Some(bare) => bare.to_owned(),
+        None => name,
     }
 }
 
@@ -223,13 +232,10 @@ impl Model {
             .into_iter()
             .filter_map(|a| {
                 let ident = a.ident.clone()?;
-                let attribute = match &a.rename {
-                    Some(r) => r.value(),
-                    None => {
-                        let name = ident.to_string();
-                        name.strip_prefix("r#").unwrap_or(&name).to_owned()
-                    }
-                };
+                let attribute = a
+                    .rename
+                    .as_ref()
+                    .map_or_else(|| unraw(&ident), |r| r.value());
                 Some(Field {
                     ident,
                     ty: a.ty.clone(),

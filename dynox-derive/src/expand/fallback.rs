@@ -53,3 +53,30 @@ fn crate_path(input: &DeriveInput) -> Option<syn::Path> {
     }
     found
 }
+
+/// The stub `DynoValue` impl emitted with a value's errors: the fields
+/// that use the type then compile, and show no second error.
+pub(crate) fn value_stub(input: &DeriveInput) -> TokenStream {
+    if !input.generics.params.is_empty() {
+        return TokenStream::new();
+    }
+    let ident = &input.ident;
+    let krate: syn::Path = crate_path(input).unwrap_or_else(|| syn::parse_quote!(::dynox_core));
+    quote! {
+        #[allow(unused_variables, unreachable_code)]
+        const _: () = {
+            #[automatically_derived]
+            impl #krate::__private::DynoValue for #ident {
+                const DYNAMO_TYPE: &'static str = "M";
+                fn to_attribute_value(&self) -> ::core::option::Option<#krate::__private::AttributeValue> {
+                    ::core::unimplemented!()
+                }
+                fn from_attribute_value(
+                    value: ::core::option::Option<#krate::__private::AttributeValue>,
+                ) -> ::core::result::Result<Self, #krate::__private::ValueError> {
+                    ::core::unimplemented!()
+                }
+            }
+        };
+    }
+}

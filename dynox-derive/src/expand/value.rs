@@ -1,85 +1,52 @@
 //! `#[derive(DynoValue)]`: a struct stored as a map, or an enum of unit
-//! variants stored as a string.
+//! variants stored as a string. Reads the checked `ValueModel`.
 
-use crate::attr::{ValueAttrs, ValueFieldAttrs, VariantAttrs};
-use darling::FromDeriveInput;
+use super::fallback;
+use crate::value_model::{Shape, ValueField, ValueModel, Variant};
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{DeriveInput, Ident, Path};
 
 pub(crate) fn value(input: &DeriveInput) -> TokenStream {
-    let attrs = match ValueAttrs::from_derive_input(input) {
-        Ok(a) => a,
-        Err(e) => return e.write_errors(),
-    };
-    let krate: Path = attrs
-        .krate
-        .clone()
-        .unwrap_or_else(|| syn::parse_quote!(::dynox_core));
-    if !attrs.generics.params.is_empty() {
-        return darling::Error::custom(
-            "`DynoValue` cannot be derived for a generic type; implement it by hand",
-        )
-        .with_span(&attrs.generics)
-        .write_errors();
-    }
-    let result = match &attrs.data {
-        darling::ast::Data::Struct(fields) => match fields.style {
-            darling::ast::Style::Struct => Ok(map_struct(&attrs.ident, &krate, &fields.fields)),
-            _ => Err(darling::Error::custom(
-                "`DynoValue` needs named fields (stored as a map) or an enum of unit variants",
-            )
-            .with_span(&attrs.ident)),
+    match ValueModel::from_input(input) {
+        Ok(model) => match &model.shape {
+            Shape::Map(fields) => map_struct(&model.ident, &model.krate, fields),
+            Shape::Text(variants) => unit_enum(&model.ident, &model.krate, variants),
         },
-        darling::ast::Data::Enum(variants) => {
-            unit_enum(&attrs.ident, &krate, variants, attrs.rename_all.as_ref())
+        Err(e) => {
+            let errors = e.write_errors();
+            let stub = fallback::value_stub(input);
+            quote! { #errors #stub }
         }
-    };
-    match result {
-        Ok(tokens) => tokens,
-        Err(e) => e.write_errors(),
     }
 }
 
-fn map_struct(ident: &Ident, krate: &Path, fields: &[ValueFieldAttrs]) -> TokenStream {
-    let named: Vec<(&Ident, &ValueFieldAttrs, String)> = fields
-        .iter()
-        .filter_map(|f| {
-            let name = f.ident.as_ref()?;
-            let stored = f.rename.as_ref().map(|r| r.value()).unwrap_or_else(|| {
-                let s = name.to_string();
-                s.strip_prefix("r#").unwrap_or(&s).to_owned()
-            });
-            Some((name, f, stored))
-        })
-        .collect();
-    let stored: Vec<_> = named
-        .iter()
-        .filter(|(_, f, _)| !f.skip.is_present())
-        .collect();
+fn map_struct(ident: &Ident, krate: &Path, fields: &[ValueField]) -> TokenStream {
+    let stored: Vec<&ValueField> = fields.iter().filter(|f| !f.skip).collect();
     let n = stored.len();
-    let attributes: Vec<&String> = stored.iter().map(|(_, _, a)| a).collect();
-    let puts = stored.iter().map(|(name, _, attribute)| {
+    let attributes: Vec<&String> = stored.iter().map(|f| &f.attribute).collect();
+    let puts = stored.iter().map(|f| {
+        let (name, attribute) = (&f.ident, &f.attribute);
         quote! { #krate::__private::put_attr(&mut __dynox_map, #attribute, &self.#name); }
     });
-    let takes = named.iter().map(|(name, f, attribute)| {
-        if f.skip.is_present() {
+    let takes = fields.iter().map(|f| {
+        let (name, attribute) = (&f.ident, &f.attribute);
+        if f.skip {
             quote! { #name: ::core::default::Default::default() }
-        } else if f.default.is_present() {
+        } else if f.default {
             quote! { #name: #krate::__private::take_nested_or_default(&mut __dynox_map, #attribute)? }
         } else {
             quote! { #name: #krate::__private::take_nested(&mut __dynox_map, #attribute)? }
         }
     });
-    let json_readers = stored.iter().map(|(_, f, attribute)| {
-        let ty = &f.ty;
+    let json_readers = stored.iter().map(|f| {
+        let (ty, attribute) = (&f.ty, &f.attribute);
         quote! { #attribute => #krate::__private::nested_from_json::<#ty>(json) }
     });
-    let constants = stored.iter().map(|(name, f, attribute)| {
-        let s = name.to_string();
-        let constant = Ident::new(&s.strip_prefix("r#").unwrap_or(&s).to_uppercase(), name.span());
-        let ty = &f.ty;
-        let field = name.to_string();
+    let constants = stored.iter().map(|f| {
+        let (ty, attribute) = (&f.ty, &f.attribute);
+        let constant = f.constant();
+        let field = f.ident.to_string();
         let doc = format!("The `{field}` field (stored as `{attribute}`), for paths into this value.");
         quote! {
             #[doc = #doc]
@@ -145,73 +112,8 @@ fn map_struct(ident: &Ident, krate: &Path, fields: &[ValueFieldAttrs]) -> TokenS
     }
 }
 
-/// The stored name of a variant under `rename_all`.
-fn rename(name: &str, rule: &str) -> Option<String> {
-    let mut words: Vec<String> = Vec::new();
-    for (i, c) in name.char_indices() {
-        if c.is_uppercase() && i > 0 {
-            words.push(String::new());
-        }
-        match words.last_mut() {
-            Some(w) => w.push(c),
-            None => words.push(c.to_string()),
-        }
-    }
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    Some(match rule {
-        "lowercase" => name.to_lowercase(),
-        "UPPERCASE" => name.to_uppercase(),
-        "snake_case" => lower.join("_"),
-        "SCREAMING_SNAKE_CASE" => lower.join("_").to_uppercase(),
-        "kebab-case" => lower.join("-"),
-        "camelCase" => {
-            let mut s = name.to_owned();
-            if let Some(first) = s.get_mut(0..1) {
-                first.make_ascii_lowercase();
-            }
-            s
-        }
-        _ => return None,
-    })
-}
-
-fn unit_enum(
-    ident: &Ident,
-    krate: &Path,
-    variants: &[VariantAttrs],
-    rename_all: Option<&syn::LitStr>,
-) -> Result<TokenStream, darling::Error> {
-    let mut errors = darling::Error::accumulator();
-    let mut names = Vec::new();
-    for v in variants {
-        if !v.fields.is_unit() {
-            errors.push(
-                darling::Error::custom(
-                    "`DynoValue` enums must have only unit variants; use `#[dyno(serde)]` on the field for other enums",
-                )
-                .with_span(&v.ident),
-            );
-            continue;
-        }
-        let stored = match (&v.rename, rename_all) {
-            (Some(r), _) => r.value(),
-            (None, Some(rule)) => match rename(&v.ident.to_string(), &rule.value()) {
-                Some(s) => s,
-                None => {
-                    errors.push(
-                        darling::Error::custom(
-                            "unknown `rename_all` rule: use lowercase, UPPERCASE, snake_case, SCREAMING_SNAKE_CASE, kebab-case or camelCase",
-                        )
-                        .with_span(rule),
-                    );
-                    continue;
-                }
-            },
-            (None, None) => v.ident.to_string(),
-        };
-        names.push((&v.ident, stored));
-    }
-    errors.finish()?;
+fn unit_enum(ident: &Ident, krate: &Path, variants: &[Variant]) -> TokenStream {
+    let names: Vec<(&Ident, &String)> = variants.iter().map(|v| (&v.ident, &v.stored)).collect();
     let to = names.iter().map(|(v, s)| quote! { #ident::#v => #s });
     let from = names
         .iter()
@@ -224,7 +126,7 @@ fn unit_enum(
             .collect::<Vec<_>>()
             .join(", ")
     );
-    Ok(quote! {
+    quote! {
         #[doc(hidden)]
         #[allow(clippy::all)]
         const _: () = {
@@ -267,5 +169,5 @@ fn unit_enum(
                 const KEY_TYPE: #krate::__private::KeyType = #krate::__private::KeyType::S;
             }
         };
-    })
+    }
 }
