@@ -16,6 +16,7 @@ mod get_item;
 mod put_item;
 mod query;
 mod scan;
+mod shared;
 mod transact_get_items;
 mod transact_write_items;
 mod update_item;

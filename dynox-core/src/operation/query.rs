@@ -1,5 +1,6 @@
 //! Query: one page of the items of one partition (of the table or an index).
 
+use super::shared::page_response_size;
 use super::support::*;
 use aws_sdk_dynamodb::operation::query::{QueryInput, QueryOutput};
 
@@ -42,13 +43,13 @@ impl Operation for Query {
     }
 
     fn response_size(x: &QueryOutput) -> usize {
-        let mut o = Object::new();
-        o.opt("Items", x.items.as_ref(), |v| array(v.iter().map(item)))
-            .field("Count", number_len(x.count))
-            .field("ScannedCount", number_len(x.scanned_count))
-            .opt("LastEvaluatedKey", x.last_evaluated_key.as_ref(), item)
-            .opt("ConsumedCapacity", x.consumed_capacity.as_ref(), capacity);
-        o.len()
+        page_response_size(
+            x.items.as_deref(),
+            x.count,
+            x.scanned_count,
+            x.last_evaluated_key.as_ref(),
+            x.consumed_capacity.as_ref(),
+        )
     }
 
     fn items(x: &QueryOutput) -> u64 {

@@ -1,5 +1,6 @@
 //! UpdateItem: changes attributes of one item in place.
 
+use super::shared::{write_response_size, WriteMembers};
 use super::support::*;
 use aws_sdk_dynamodb::operation::update_item::{UpdateItemInput, UpdateItemOutput};
 
@@ -13,40 +14,21 @@ impl Operation for UpdateItem {
         let mut o = Object::new();
         o.str("TableName", i.table_name.as_deref())
             .opt("Key", i.key.as_ref(), item)
-            .str("UpdateExpression", i.update_expression.as_deref())
-            .str("ConditionExpression", i.condition_expression.as_deref())
-            .opt(
-                "ExpressionAttributeNames",
-                i.expression_attribute_names.as_ref(),
-                names,
-            )
-            .opt(
-                "ExpressionAttributeValues",
-                i.expression_attribute_values.as_ref(),
-                item,
-            )
-            .str("ReturnValues", i.return_values.as_ref().map(|v| v.as_str()))
-            .str(
-                "ReturnConsumedCapacity",
-                i.return_consumed_capacity.as_ref().map(|v| v.as_str()),
-            )
-            .str(
-                "ReturnValuesOnConditionCheckFailure",
-                i.return_values_on_condition_check_failure
-                    .as_ref()
-                    .map(|v| v.as_str()),
-            );
+            .str("UpdateExpression", i.update_expression.as_deref());
+        WriteMembers {
+            condition: i.condition_expression.as_deref(),
+            names: i.expression_attribute_names.as_ref(),
+            values: i.expression_attribute_values.as_ref(),
+            return_values: i.return_values.as_ref(),
+            consumed: i.return_consumed_capacity.as_ref(),
+            on_failure: i.return_values_on_condition_check_failure.as_ref(),
+        }
+        .size_into(&mut o);
         o.len()
     }
 
     fn response_size(x: &UpdateItemOutput) -> usize {
-        let mut o = Object::new();
-        o.opt("Attributes", x.attributes.as_ref(), item).opt(
-            "ConsumedCapacity",
-            x.consumed_capacity.as_ref(),
-            capacity,
-        );
-        o.len()
+        write_response_size(x.attributes.as_ref(), x.consumed_capacity.as_ref())
     }
 
     fn items(_: &UpdateItemOutput) -> u64 {

@@ -1,0 +1,60 @@
+//! Wire-size pieces several operations share: the members of a conditional
+//! item write, the answer of an item write, and a page of a Query or Scan.
+
+use super::support::*;
+use std::collections::HashMap;
+
+type Values = HashMap<String, sdk::AttributeValue>;
+
+/// What a conditional item write (PutItem, UpdateItem, DeleteItem) carries
+/// after its key or item.
+pub(super) struct WriteMembers<'a> {
+    pub(super) condition: Option<&'a str>,
+    pub(super) names: Option<&'a HashMap<String, String>>,
+    pub(super) values: Option<&'a Values>,
+    pub(super) return_values: Option<&'a sdk::ReturnValue>,
+    pub(super) consumed: Option<&'a sdk::ReturnConsumedCapacity>,
+    pub(super) on_failure: Option<&'a sdk::ReturnValuesOnConditionCheckFailure>,
+}
+
+impl WriteMembers<'_> {
+    pub(super) fn size_into(&self, o: &mut Object) {
+        o.str("ConditionExpression", self.condition)
+            .opt("ExpressionAttributeNames", self.names, names)
+            .opt("ExpressionAttributeValues", self.values, item)
+            .str("ReturnValues", self.return_values.map(|v| v.as_str()))
+            .str("ReturnConsumedCapacity", self.consumed.map(|v| v.as_str()))
+            .str(
+                "ReturnValuesOnConditionCheckFailure",
+                self.on_failure.map(|v| v.as_str()),
+            );
+    }
+}
+
+/// The answer of an item write: the attributes asked for, and the capacity.
+pub(super) fn write_response_size(
+    attributes: Option<&Values>,
+    consumed: Option<&sdk::ConsumedCapacity>,
+) -> usize {
+    let mut o = Object::new();
+    o.opt("Attributes", attributes, item)
+        .opt("ConsumedCapacity", consumed, capacity);
+    o.len()
+}
+
+/// A page of a Query or Scan.
+pub(super) fn page_response_size(
+    items: Option<&[Values]>,
+    count: i32,
+    scanned_count: i32,
+    last_key: Option<&Values>,
+    consumed: Option<&sdk::ConsumedCapacity>,
+) -> usize {
+    let mut o = Object::new();
+    o.opt("Items", items, |v| array(v.iter().map(item)))
+        .field("Count", number_len(count))
+        .field("ScannedCount", number_len(scanned_count))
+        .opt("LastEvaluatedKey", last_key, item)
+        .opt("ConsumedCapacity", consumed, capacity);
+    o.len()
+}
