@@ -44,6 +44,7 @@ impl<M, P, S> std::fmt::Debug for Index<M, P, S> {
 
 impl<M: DynoModel, P, S> Index<M, P, S> {
     /// Used by the derive.
+    #[doc(hidden)]
     pub const fn __new(
         name: &'static str,
         partition_key: &'static str,

@@ -37,24 +37,24 @@
 mod attr;
 mod blocking;
 mod client;
-mod condition;
-mod error;
+pub mod condition;
+pub mod error;
 mod expr;
 mod hooks;
 mod index;
 pub mod json;
-mod metrics;
+pub mod metrics;
 mod model;
 mod operation;
-mod ops;
+pub mod ops;
 mod redact;
 mod routing;
-mod size;
-mod testing;
+pub mod size;
+pub mod testing;
 pub mod timestamp;
 mod tracked;
 pub mod transport;
-mod value;
+pub mod value;
 mod version;
 mod wire_size;
 
@@ -62,37 +62,66 @@ mod wire_size;
 #[path = "private/mod.rs"]
 pub mod __private;
 
+/// The static description of a model's table that its derive writes
+/// (`Model::SCHEMA`), and the typed key of a model.
+pub mod schema {
+    pub use crate::index::Index;
+    pub use crate::model::{
+        FieldInfo, IndexKind, IndexProjection, IndexSchema, KeyAttribute, ModelKey, TableSchema,
+    };
+    pub use crate::value::KeyType;
+}
+
+// What a model file uses. Everything else lives in the modules above.
 pub use attr::Attr;
 pub use aws_sdk_dynamodb::types::AttributeValue;
-pub use blocking::{Blocking, BlockingIter};
+pub use blocking::Blocking;
 pub use client::Dynox;
-pub use condition::{
-    AttrPath, Condition, ConditionOf, Containable, DynamoType, Keyed, ListLike, MapLike, Nested,
-    NestedIn, Ordered, Path, Prefixable, Size, Sized_,
-};
-pub use error::{BackendError, CancellationReason, Error, Result, Unprocessed};
+pub use condition::Condition;
+pub use error::{Error, Result};
 pub use hooks::DynoHooks;
-pub use index::Index;
-pub use metrics::{Metrics, OperationKind, OperationRecord, TableMetrics};
-pub use model::{
-    DynoModel, FieldInfo, IndexKind, IndexProjection, IndexSchema, KeyAttribute, ModelKey,
-    TableSchema,
+pub use model::DynoModel;
+pub use ops::ModelExt;
+pub use routing::set_default_client;
+pub use tracked::Tracked;
+pub use value::{DynoValue, Number};
+
+// The names the root held before the modules, kept so that code naming them
+// there still compiles; documented in their modules.
+#[doc(hidden)]
+pub use blocking::BlockingIter;
+#[doc(hidden)]
+pub use condition::{
+    AttrPath, ConditionOf, Containable, DynamoType, Keyed, ListLike, MapLike, Nested, NestedIn,
+    Ordered, Path, Prefixable, Size, Sized_,
 };
+#[doc(hidden)]
+pub use error::{BackendError, CancellationReason, Unprocessed};
+#[doc(hidden)]
+pub use index::Index;
+#[doc(hidden)]
+pub use metrics::{Metrics, OperationKind, OperationRecord, TableMetrics};
+#[doc(hidden)]
+pub use model::{
+    FieldInfo, IndexKind, IndexProjection, IndexSchema, KeyAttribute, ModelKey, TableSchema,
+};
+#[doc(hidden)]
 pub use ops::{
     Addable, BatchGet, BatchWrite, BatchWriteReport, CreateTable, Cursor, Delete, DeleteByKey,
-    DeleteTable, DescribeTable, Get, ModelExt, Numeric, OnIndex, OnTable, Page, Projection, Query,
+    DeleteTable, DescribeTable, Get, Numeric, OnIndex, OnTable, Page, Projection, Query,
     QueryFilter, RetryPolicy, Save, Scan, SetField, SmartSave, TrackedDelete, TrackedUpdate,
     TransactGet, TransactGetResult, TransactUpdate, TransactWrite, UpdateByKey, MAX_BATCH_GET_KEYS,
     MAX_BATCH_WRITE_ITEMS, MAX_TRANSACTION_ITEMS,
 };
-pub use routing::set_default_client;
+#[doc(hidden)]
 pub use size::{item_size, read_units, value_size, write_units, MAX_ITEM_SIZE};
+#[doc(hidden)]
 pub use testing::ModelSet;
-pub use tracked::Tracked;
+#[doc(hidden)]
 pub use value::{
-    DynoValue, FieldValue, IndexKeyValue, KeyText, KeyType, KeyValue, Number, Removable, ValueError,
+    FieldValue, IndexKeyValue, KeyText, KeyType, KeyValue, Removable, TtlValue, ValueError,
+    VersionValue,
 };
-pub use version::{TtlValue, VersionValue};
 
 #[cfg(feature = "derive")]
 pub use dynox_derive::{DynoModel, DynoValue};

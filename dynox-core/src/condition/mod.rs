@@ -16,6 +16,7 @@ mod operators;
 mod path;
 mod render;
 
+pub use crate::attr::Attr;
 pub use keyed::{ConditionOf, Keyed};
 
 pub use operators::{Containable, Ordered, Prefixable, Size, Sized_};

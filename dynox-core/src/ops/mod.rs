@@ -28,6 +28,7 @@ pub(crate) mod update_expr;
 mod update_methods;
 mod versioning;
 
+pub use crate::blocking::BlockingIter;
 pub use batch_get::{BatchGet, MAX_BATCH_GET_KEYS};
 pub use batch_write::{BatchWrite, BatchWriteReport, MAX_BATCH_WRITE_ITEMS};
 pub use cursor::Cursor;

@@ -14,9 +14,11 @@ mod scalar;
 pub(crate) mod serde_value;
 mod sets;
 
+pub use crate::version::{TtlValue, VersionValue};
 pub use field_value::{FieldValue, Removable};
 pub use number::Number;
 pub(crate) use sets::SetKind;
+pub use sets::SetMember;
 
 use crate::AttributeValue;
 use std::borrow::Cow;
