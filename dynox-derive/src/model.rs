@@ -304,3 +304,78 @@ impl Model {
         self.fields.iter().find(|f| f.attrs.ttl.is_present())
     }
 }
+
+/// A secondary index, worked out once from the fields' `gsi`, `gsi_sort`
+/// and `lsi` and the model's `index(...)` options.
+pub(crate) struct IndexDef<'a> {
+    pub(crate) name: &'a LitStr,
+    /// A local index shares the table's partition key.
+    pub(crate) local: bool,
+    pub(crate) partition: &'a Field,
+    pub(crate) sort: Option<&'a Field>,
+    pub(crate) projection: Projection,
+}
+
+/// Which attributes an index copies.
+pub(crate) enum Projection {
+    All,
+    KeysOnly,
+    Include(Vec<String>),
+}
+
+impl Model {
+    /// The secondary indexes: global ones in field order, then local ones.
+    pub(crate) fn indexes(&self) -> Vec<IndexDef<'_>> {
+        let mut out = Vec::new();
+        for pk in self.stored() {
+            for name in &pk.attrs.gsi {
+                let sort = self
+                    .stored()
+                    .find(|f| f.attrs.gsi_sort.iter().any(|s| s.value() == name.value()));
+                out.push(IndexDef {
+                    name,
+                    local: false,
+                    partition: pk,
+                    sort,
+                    projection: self.projection(name),
+                });
+            }
+        }
+        if let Some(table_pk) = self.partition_key() {
+            for f in self.stored() {
+                for name in &f.attrs.lsi {
+                    out.push(IndexDef {
+                        name,
+                        local: true,
+                        partition: table_pk,
+                        sort: Some(f),
+                        projection: self.projection(name),
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// The projection of index `name`: ALL unless `index(...)` says otherwise.
+    fn projection(&self, name: &LitStr) -> Projection {
+        match self
+            .index_options
+            .iter()
+            .find(|o| o.name.value() == name.value())
+        {
+            Some(o) if o.keys_only.is_present() => Projection::KeysOnly,
+            Some(IndexAttrs {
+                include: Some(list),
+                ..
+            }) => Projection::Include(
+                list.value()
+                    .split(',')
+                    .map(|a| a.trim().to_owned())
+                    .filter(|a| !a.is_empty())
+                    .collect(),
+            ),
+            _ => Projection::All,
+        }
+    }
+}

@@ -165,24 +165,11 @@ fn handle_ident(index: &str, span: proc_macro2::Span) -> syn::Ident {
 }
 
 fn index_handles(model: &Model) -> Vec<TokenStream> {
-    let krate = &model.krate;
-    let mut out = Vec::new();
-    for pk in model.stored() {
-        for name in &pk.attrs.gsi {
-            let sort = model
-                .stored()
-                .find(|f| f.attrs.gsi_sort.iter().any(|s| s.value() == name.value()));
-            out.push(handle(krate, name, pk, sort));
-        }
-    }
-    if let Some(table_pk) = model.partition_key() {
-        for f in model.stored() {
-            for name in &f.attrs.lsi {
-                out.push(handle(krate, name, table_pk, Some(f)));
-            }
-        }
-    }
-    out
+    model
+        .indexes()
+        .into_iter()
+        .map(|index| handle(&model.krate, index.name, index.partition, index.sort))
+        .collect()
 }
 
 fn handle(krate: &syn::Path, name: &syn::LitStr, pk: &Field, sort: Option<&Field>) -> TokenStream {

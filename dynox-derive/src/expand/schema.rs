@@ -1,6 +1,6 @@
 //! The static table schema and field list.
 
-use crate::model::{Field, Model};
+use crate::model::{Field, Model, Projection};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -25,73 +25,38 @@ fn option(v: Option<TokenStream>) -> TokenStream {
     }
 }
 
-/// The projection of index `name`: ALL unless `index(...)` says otherwise.
-fn projection(model: &Model, name: &syn::LitStr) -> TokenStream {
-    let krate = &model.krate;
-    match model
-        .index_options
-        .iter()
-        .find(|o| o.name.value() == name.value())
-    {
-        Some(o) if o.keys_only.is_present() => {
-            quote! { #krate::__private::IndexProjection::KeysOnly }
-        }
-        Some(o) => match &o.include {
-            Some(list) => {
-                let attributes: Vec<String> = list
-                    .value()
-                    .split(',')
-                    .map(|a| a.trim().to_owned())
-                    .filter(|a| !a.is_empty())
-                    .collect();
-                quote! { #krate::__private::IndexProjection::Include(&[#(#attributes),*]) }
-            }
-            None => quote! { #krate::__private::IndexProjection::All },
-        },
-        None => quote! { #krate::__private::IndexProjection::All },
-    }
-}
-
 fn indexes(model: &Model) -> Vec<TokenStream> {
     let krate = &model.krate;
-    let mut out = Vec::new();
-    for pk in model.stored() {
-        for name in &pk.attrs.gsi {
-            let sort = model
-                .stored()
-                .find(|f| f.attrs.gsi_sort.iter().any(|s| s.value() == name.value()))
-                .map(|f| key_attribute(model, f));
-            let (partition, sort) = (key_attribute(model, pk), option(sort));
-            let projection = projection(model, name);
-            out.push(quote! {
+    model
+        .indexes()
+        .into_iter()
+        .map(|index| {
+            let name = index.name;
+            let kind = if index.local {
+                quote! { #krate::__private::IndexKind::Local }
+            } else {
+                quote! { #krate::__private::IndexKind::Global }
+            };
+            let partition = key_attribute(model, index.partition);
+            let sort = option(index.sort.map(|f| key_attribute(model, f)));
+            let projection = match &index.projection {
+                Projection::All => quote! { #krate::__private::IndexProjection::All },
+                Projection::KeysOnly => quote! { #krate::__private::IndexProjection::KeysOnly },
+                Projection::Include(attributes) => {
+                    quote! { #krate::__private::IndexProjection::Include(&[#(#attributes),*]) }
+                }
+            };
+            quote! {
                 #krate::__private::IndexSchema {
                     name: #name,
-                    kind: #krate::__private::IndexKind::Global,
+                    kind: #kind,
                     partition_key: #partition,
                     sort_key: #sort,
                     projection: #projection,
                 }
-            });
-        }
-    }
-    if let Some(table_pk) = model.partition_key() {
-        for f in model.stored() {
-            for name in &f.attrs.lsi {
-                let (partition, sort) = (key_attribute(model, table_pk), key_attribute(model, f));
-                let projection = projection(model, name);
-                out.push(quote! {
-                    #krate::__private::IndexSchema {
-                        name: #name,
-                        kind: #krate::__private::IndexKind::Local,
-                        partition_key: #partition,
-                        sort_key: ::core::option::Option::Some(#sort),
-                        projection: #projection,
-                    }
-                });
             }
-        }
-    }
-    out
+        })
+        .collect()
 }
 
 /// `const SCHEMA` and `const FIELDS` of the `DynoModel` impl.
