@@ -40,6 +40,20 @@ pub(super) fn render<M>(
     }
 }
 
+/// The members every conditional item write sets alike: its condition
+/// with the placeholders, the consumed capacity, and the stored item back
+/// when the condition fails.
+macro_rules! conditional {
+    ($builder:expr, $rendered:expr) => {
+        $builder
+            .set_condition_expression($rendered.condition)
+            .set_expression_attribute_names($rendered.names)
+            .set_expression_attribute_values($rendered.values)
+            .return_consumed_capacity(ReturnConsumedCapacity::Total)
+            .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
+    };
+}
+
 /// PutItem of a whole item, with an optional condition.
 pub(crate) async fn put<M: DynoModel>(
     db: &Dynox,
@@ -49,16 +63,10 @@ pub(crate) async fn put<M: DynoModel>(
     checks::keys(M::SCHEMA, &item)?;
     let table = db.table_name::<M>();
     let r = render(None, condition);
-    let input = PutItemInput::builder()
+    let builder = PutItemInput::builder()
         .table_name(table.as_ref())
-        .set_item(Some(item))
-        .set_condition_expression(r.condition)
-        .set_expression_attribute_names(r.names)
-        .set_expression_attribute_values(r.values)
-        .return_consumed_capacity(ReturnConsumedCapacity::Total)
-        .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
-        .build()
-        .map_err(build_error)?;
+        .set_item(Some(item));
+    let input = conditional!(builder, r).build().map_err(build_error)?;
     let _: PutItemOutput = db.send(&table, Request::PutItem(input)).await?;
     Ok(())
 }
@@ -75,18 +83,12 @@ pub(crate) async fn update<M: DynoModel>(
     checks::keys(M::SCHEMA, &key)?;
     let table = db.table_name::<M>();
     let r = render(Some(actions), condition);
-    let input = UpdateItemInput::builder()
+    let builder = UpdateItemInput::builder()
         .table_name(table.as_ref())
         .set_key(Some(key))
         .set_update_expression(r.update)
-        .set_condition_expression(r.condition)
-        .set_expression_attribute_names(r.names)
-        .set_expression_attribute_values(r.values)
-        .set_return_values(return_new.then_some(ReturnValue::AllNew))
-        .return_consumed_capacity(ReturnConsumedCapacity::Total)
-        .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
-        .build()
-        .map_err(build_error)?;
+        .set_return_values(return_new.then_some(ReturnValue::AllNew));
+    let input = conditional!(builder, r).build().map_err(build_error)?;
     let output: UpdateItemOutput = db.send(&table, Request::UpdateItem(input)).await?;
     Ok(output.attributes)
 }
@@ -101,16 +103,10 @@ pub(crate) async fn delete<M: DynoModel>(
     checks::keys(M::SCHEMA, &key)?;
     let table = db.table_name::<M>();
     let r = render(None, condition);
-    let input = DeleteItemInput::builder()
+    let builder = DeleteItemInput::builder()
         .table_name(table.as_ref())
-        .set_key(Some(key))
-        .set_condition_expression(r.condition)
-        .set_expression_attribute_names(r.names)
-        .set_expression_attribute_values(r.values)
-        .return_consumed_capacity(ReturnConsumedCapacity::Total)
-        .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
-        .build()
-        .map_err(build_error)?;
+        .set_key(Some(key));
+    let input = conditional!(builder, r).build().map_err(build_error)?;
     let _: DeleteItemOutput = db.send(&table, Request::DeleteItem(input)).await?;
     Ok(())
 }

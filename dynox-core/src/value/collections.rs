@@ -89,32 +89,27 @@ fn read_map<T: DynoValue, C: FromIterator<(String, T)>>(
     }
 }
 
-impl<T: DynoValue, S: BuildHasher + Default> DynoValue for HashMap<String, T, S> {
-    const DYNAMO_TYPE: &'static str = "M";
-    fn to_attribute_value(&self) -> Option<AttributeValue> {
-        map_entries(self.iter())
-    }
-    fn from_attribute_value(value: Option<AttributeValue>) -> Result<Self, ValueError> {
-        read_map(value)
-    }
-    fn attribute_value_from_json(
-        json: &serde_json::Value,
-    ) -> Result<Option<AttributeValue>, ValueError> {
-        crate::json::map_from_json(json, |_, v| T::attribute_value_from_json(v))
-    }
+/// A map type with string keys: stored as M.
+macro_rules! map_value {
+    ($($map:ty where [$($bounds:tt)*];)*) => {$(
+        impl<$($bounds)*> DynoValue for $map {
+            const DYNAMO_TYPE: &'static str = "M";
+            fn to_attribute_value(&self) -> Option<AttributeValue> {
+                map_entries(self.iter())
+            }
+            fn from_attribute_value(value: Option<AttributeValue>) -> Result<Self, ValueError> {
+                read_map(value)
+            }
+            fn attribute_value_from_json(
+                json: &serde_json::Value,
+            ) -> Result<Option<AttributeValue>, ValueError> {
+                crate::json::map_from_json(json, |_, v| T::attribute_value_from_json(v))
+            }
+        }
+    )*};
 }
 
-impl<T: DynoValue> DynoValue for BTreeMap<String, T> {
-    const DYNAMO_TYPE: &'static str = "M";
-    fn to_attribute_value(&self) -> Option<AttributeValue> {
-        map_entries(self.iter())
-    }
-    fn from_attribute_value(value: Option<AttributeValue>) -> Result<Self, ValueError> {
-        read_map(value)
-    }
-    fn attribute_value_from_json(
-        json: &serde_json::Value,
-    ) -> Result<Option<AttributeValue>, ValueError> {
-        crate::json::map_from_json(json, |_, v| T::attribute_value_from_json(v))
-    }
+map_value! {
+    HashMap<String, T, S> where [T: DynoValue, S: BuildHasher + Default];
+    BTreeMap<String, T> where [T: DynoValue];
 }

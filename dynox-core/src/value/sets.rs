@@ -220,32 +220,27 @@ enum Member {
     Bytes(Vec<u8>),
 }
 
-impl<T: SetMember + Eq + Hash, S: BuildHasher + Default> DynoValue for HashSet<T, S> {
-    const DYNAMO_TYPE: &'static str = "set";
-    fn to_attribute_value(&self) -> Option<AttributeValue> {
-        write_set(self.iter())
-    }
-    fn from_attribute_value(value: Option<AttributeValue>) -> Result<Self, ValueError> {
-        read_set(value)
-    }
-    fn attribute_value_from_json(
-        json: &serde_json::Value,
-    ) -> Result<Option<AttributeValue>, ValueError> {
-        crate::json::set_from_json(T::KIND, json)
-    }
+/// A set type: stored as SS, NS or BS by its member type.
+macro_rules! set_value {
+    ($($set:ty where [$($bounds:tt)*];)*) => {$(
+        impl<$($bounds)*> DynoValue for $set {
+            const DYNAMO_TYPE: &'static str = "set";
+            fn to_attribute_value(&self) -> Option<AttributeValue> {
+                write_set(self.iter())
+            }
+            fn from_attribute_value(value: Option<AttributeValue>) -> Result<Self, ValueError> {
+                read_set(value)
+            }
+            fn attribute_value_from_json(
+                json: &serde_json::Value,
+            ) -> Result<Option<AttributeValue>, ValueError> {
+                crate::json::set_from_json(T::KIND, json)
+            }
+        }
+    )*};
 }
 
-impl<T: SetMember + Ord> DynoValue for BTreeSet<T> {
-    const DYNAMO_TYPE: &'static str = "set";
-    fn to_attribute_value(&self) -> Option<AttributeValue> {
-        write_set(self.iter())
-    }
-    fn from_attribute_value(value: Option<AttributeValue>) -> Result<Self, ValueError> {
-        read_set(value)
-    }
-    fn attribute_value_from_json(
-        json: &serde_json::Value,
-    ) -> Result<Option<AttributeValue>, ValueError> {
-        crate::json::set_from_json(T::KIND, json)
-    }
+set_value! {
+    HashSet<T, S> where [T: SetMember + Eq + Hash, S: BuildHasher + Default];
+    BTreeSet<T> where [T: SetMember + Ord];
 }
