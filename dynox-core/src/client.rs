@@ -13,7 +13,6 @@ use tracing::Instrument;
 /// A DynamoDB client: a transport, metrics, and an optional table prefix.
 ///
 /// Cheap to clone (the state is shared behind `Arc`), `Send + Sync`.
-#[derive(Clone)]
 ///
 /// ```
 /// # use dynox_core::prelude::*;
@@ -32,6 +31,7 @@ use tracing::Instrument;
 /// # Ok(())
 /// # }
 /// ```
+#[derive(Clone)]
 pub struct Dynox {
     shared: Arc<Shared>,
     prefix: Option<Arc<str>>,

@@ -75,7 +75,6 @@ impl TableMetrics {
 }
 
 /// Totals over every request a client sent since the last reset.
-#[derive(Debug, Clone, Default, PartialEq)]
 ///
 /// ```
 /// # use dynox_core::prelude::*;
@@ -96,6 +95,7 @@ impl TableMetrics {
 /// # Ok(())
 /// # }
 /// ```
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Metrics {
     /// Requests sent.
     pub requests: u64,
