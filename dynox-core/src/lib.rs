@@ -92,8 +92,8 @@ pub use value::{DynoValue, Number};
 pub use blocking::BlockingIter;
 #[doc(hidden)]
 pub use condition::{
-    AttrPath, ConditionOf, Containable, DynamoType, Keyed, ListLike, MapLike, Nested, NestedIn,
-    Ordered, Path, Prefixable, Size, Sized_,
+    AttrPath, ConditionOf, Containable, DynamoType, Keyed, ListLike, MapLike, Measurable, Nested,
+    NestedIn, Ordered, Path, Prefixable, Size, Sized_,
 };
 #[doc(hidden)]
 pub use error::{BackendError, CancellationReason, Unprocessed};

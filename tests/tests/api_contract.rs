@@ -159,3 +159,22 @@ fn the_seed_parity_section() -> dynox_core::Result<()> {
     assert_eq!(typed["pk"], serde_json::json!({ "S": "USER#1" }));
     Ok(())
 }
+
+/// The names the crate root held before the public modules still resolve
+/// there (hidden from the docs), and name the same items as the modules.
+#[test]
+fn root_names_of_before_the_modules_still_resolve() {
+    fn measured<T: dynox_core::Sized_>() {}
+    fn measurable<T: dynox_core::condition::Measurable>() {}
+    measured::<String>();
+    measurable::<String>();
+    let cursor: Option<dynox_core::Cursor> = None::<dynox_core::ops::Cursor>;
+    let metrics: dynox_core::Metrics = dynox_core::metrics::Metrics::default();
+    let kind: dynox_core::OperationKind = dynox_core::metrics::OperationKind::GetItem;
+    let schema: &dynox_core::TableSchema = <User as DynoModel>::SCHEMA;
+    let same: &dynox_core::schema::TableSchema = schema;
+    let error: dynox_core::ValueError = dynox_core::value::ValueError::missing("S");
+    assert!(cursor.is_none() && metrics.requests == 0 && kind.is_read());
+    assert_eq!(same.table, "users");
+    assert_eq!(error.found, "no attribute (missing)");
+}

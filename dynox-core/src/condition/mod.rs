@@ -19,7 +19,9 @@ mod render;
 pub use crate::attr::Attr;
 pub use keyed::{ConditionOf, Keyed};
 
-pub use operators::{Containable, Ordered, Prefixable, Size, Sized_};
+#[doc(hidden)]
+pub use operators::Sized_;
+pub use operators::{Containable, Measurable, Ordered, Prefixable, Size};
 pub use path::{AttrPath, ListLike, MapLike, Nested, NestedIn, Path};
 
 pub(crate) use path::RawPath;

@@ -37,8 +37,11 @@ pub trait Containable {
     message = "`size` needs a string, binary, set, list or map field, not `{Self}`",
     note = "DynamoDB's size() measures strings, binary values, sets, lists and maps"
 )]
-#[allow(non_camel_case_types)] // `Sized` is the language's own trait
-pub trait Sized_ {}
+pub trait Measurable {}
+
+/// The former name of [`Measurable`], kept so code that names it compiles.
+#[doc(hidden)]
+pub use Measurable as Sized_;
 
 macro_rules! marker {
     ($trait:ident: $($t:ty),*) => {$( impl $trait for $t {} )*};
@@ -47,15 +50,15 @@ macro_rules! marker {
 marker!(Ordered: String, i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32, f64,
     Vec<u8>, bytes::Bytes, crate::Number);
 marker!(Prefixable: String, Vec<u8>, bytes::Bytes);
-marker!(Sized_: String, bytes::Bytes);
+marker!(Measurable: String, bytes::Bytes);
 impl<T: Ordered> Ordered for Option<T> {}
 impl<T: Prefixable> Prefixable for Option<T> {}
-impl<T: Sized_> Sized_ for Option<T> {}
-impl<T> Sized_ for Vec<T> where T: DynoValue {}
-impl<T, S> Sized_ for std::collections::HashSet<T, S> {}
-impl<T> Sized_ for std::collections::BTreeSet<T> {}
-impl<T, S> Sized_ for std::collections::HashMap<String, T, S> {}
-impl<T> Sized_ for std::collections::BTreeMap<String, T> {}
+impl<T: Measurable> Measurable for Option<T> {}
+impl<T> Measurable for Vec<T> where T: DynoValue {}
+impl<T, S> Measurable for std::collections::HashSet<T, S> {}
+impl<T> Measurable for std::collections::BTreeSet<T> {}
+impl<T, S> Measurable for std::collections::HashMap<String, T, S> {}
+impl<T> Measurable for std::collections::BTreeMap<String, T> {}
 
 impl Containable for String {
     type Element = String;
@@ -245,7 +248,7 @@ macro_rules! conditions {
             /// `size(path)`, to compare with a number.
             pub fn size(self) -> Size<M>
             where
-                T: Sized_,
+                T: Measurable,
             {
                 Size {
                     path: self.raw(),
