@@ -1,6 +1,6 @@
 //! Query: one page of the items of one partition (of the table or an index).
 
-use super::shared::page_response_size;
+use super::shared::{page_response_size, read_members};
 use super::support::*;
 use aws_sdk_dynamodb::operation::query::{QueryInput, QueryOutput};
 
@@ -12,33 +12,12 @@ impl Operation for Query {
 
     fn request_size(i: &QueryInput) -> usize {
         let mut o = Object::new();
-        o.str("TableName", i.table_name.as_deref())
-            .str("IndexName", i.index_name.as_deref())
-            .str(
-                "KeyConditionExpression",
-                i.key_condition_expression.as_deref(),
-            )
-            .str("FilterExpression", i.filter_expression.as_deref())
-            .str("ProjectionExpression", i.projection_expression.as_deref())
-            .opt(
-                "ExpressionAttributeNames",
-                i.expression_attribute_names.as_ref(),
-                names,
-            )
-            .opt(
-                "ExpressionAttributeValues",
-                i.expression_attribute_values.as_ref(),
-                item,
-            )
-            .opt("ScanIndexForward", i.scan_index_forward.as_ref(), flag)
-            .opt("Limit", i.limit.as_ref(), |n| number_len(*n))
-            .opt("ExclusiveStartKey", i.exclusive_start_key.as_ref(), item)
-            .str("Select", i.select.as_ref().map(|v| v.as_str()))
-            .opt("ConsistentRead", i.consistent_read.as_ref(), flag)
-            .str(
-                "ReturnConsumedCapacity",
-                i.return_consumed_capacity.as_ref().map(|v| v.as_str()),
-            );
+        read_members!(i).size_into(&mut o);
+        o.str(
+            "KeyConditionExpression",
+            i.key_condition_expression.as_deref(),
+        )
+        .opt("ScanIndexForward", i.scan_index_forward.as_ref(), flag);
         o.len()
     }
 

@@ -1,6 +1,6 @@
 //! Scan: one page of one segment of a table or index.
 
-use super::shared::page_response_size;
+use super::shared::{page_response_size, read_members};
 use super::support::*;
 use aws_sdk_dynamodb::operation::scan::{ScanInput, ScanOutput};
 
@@ -12,32 +12,11 @@ impl Operation for Scan {
 
     fn request_size(i: &ScanInput) -> usize {
         let mut o = Object::new();
-        o.str("TableName", i.table_name.as_deref())
-            .str("IndexName", i.index_name.as_deref())
-            .str("FilterExpression", i.filter_expression.as_deref())
-            .str("ProjectionExpression", i.projection_expression.as_deref())
-            .opt(
-                "ExpressionAttributeNames",
-                i.expression_attribute_names.as_ref(),
-                names,
-            )
-            .opt(
-                "ExpressionAttributeValues",
-                i.expression_attribute_values.as_ref(),
-                item,
-            )
-            .opt("Limit", i.limit.as_ref(), |n| number_len(*n))
-            .opt("ExclusiveStartKey", i.exclusive_start_key.as_ref(), item)
-            .str("Select", i.select.as_ref().map(|v| v.as_str()))
-            .opt("ConsistentRead", i.consistent_read.as_ref(), flag)
-            .opt("Segment", i.segment.as_ref(), |n| number_len(*n))
+        read_members!(i).size_into(&mut o);
+        o.opt("Segment", i.segment.as_ref(), |n| number_len(*n))
             .opt("TotalSegments", i.total_segments.as_ref(), |n| {
                 number_len(*n)
-            })
-            .str(
-                "ReturnConsumedCapacity",
-                i.return_consumed_capacity.as_ref().map(|v| v.as_str()),
-            );
+            });
         o.len()
     }
 

@@ -31,6 +31,59 @@ impl WriteMembers<'_> {
     }
 }
 
+/// What a Query and a Scan both carry, besides their own members (the key
+/// condition and order; the segments).
+pub(super) struct ReadMembers<'a> {
+    pub(super) table: Option<&'a str>,
+    pub(super) index: Option<&'a str>,
+    pub(super) filter: Option<&'a str>,
+    pub(super) projection: Option<&'a str>,
+    pub(super) names: Option<&'a HashMap<String, String>>,
+    pub(super) values: Option<&'a Values>,
+    pub(super) limit: Option<i32>,
+    pub(super) start: Option<&'a Values>,
+    pub(super) select: Option<&'a sdk::Select>,
+    pub(super) consistent: Option<bool>,
+    pub(super) consumed: Option<&'a sdk::ReturnConsumedCapacity>,
+}
+
+/// The [`ReadMembers`] of a QueryInput or ScanInput, whose members share
+/// their names.
+macro_rules! read_members {
+    ($input:expr) => {
+        $crate::operation::shared::ReadMembers {
+            table: $input.table_name.as_deref(),
+            index: $input.index_name.as_deref(),
+            filter: $input.filter_expression.as_deref(),
+            projection: $input.projection_expression.as_deref(),
+            names: $input.expression_attribute_names.as_ref(),
+            values: $input.expression_attribute_values.as_ref(),
+            limit: $input.limit,
+            start: $input.exclusive_start_key.as_ref(),
+            select: $input.select.as_ref(),
+            consistent: $input.consistent_read,
+            consumed: $input.return_consumed_capacity.as_ref(),
+        }
+    };
+}
+pub(super) use read_members;
+
+impl ReadMembers<'_> {
+    pub(super) fn size_into(&self, o: &mut Object) {
+        o.str("TableName", self.table)
+            .str("IndexName", self.index)
+            .str("FilterExpression", self.filter)
+            .str("ProjectionExpression", self.projection)
+            .opt("ExpressionAttributeNames", self.names, names)
+            .opt("ExpressionAttributeValues", self.values, item)
+            .opt("Limit", self.limit.as_ref(), |n| number_len(*n))
+            .opt("ExclusiveStartKey", self.start, item)
+            .str("Select", self.select.map(|v| v.as_str()))
+            .opt("ConsistentRead", self.consistent.as_ref(), flag)
+            .str("ReturnConsumedCapacity", self.consumed.map(|v| v.as_str()));
+    }
+}
+
 /// The answer of an item write: the attributes asked for, and the capacity.
 pub(super) fn write_response_size(
     attributes: Option<&Values>,
