@@ -1,15 +1,18 @@
 //! The derives of dynox: `#[derive(DynoModel)]` and `#[derive(DynoValue)]`.
 //!
 //! Use them through `dynox_core`, which re-exports both. Each runs one way:
-//! parse the `#[dyno(...)]` attributes (`attr`), build the checked model
-//! (`model` and `validate` for a model, `value_model` for a value), then
-//! generate code (`expand`) that reaches the runtime only through
-//! `dynox_core::__private`. On any error, the errors come with a stub impl
+//! parse the `#[dyno(...)]` attributes (`attr`); resolve each option once
+//! into the checked model, checking the rules of one field as it is read
+//! (`model`, `field`; `value_model` for a value); check the rules across
+//! fields (`validate`); then generate code (`expand`) that reaches the
+//! runtime only through `dynox_core::__private`. On any error, the errors come with a stub impl
 //! (`expand/fallback.rs`), so one mistake gives one error.
 
 mod attr;
 mod expand;
+mod field;
 mod model;
+mod names;
 mod validate;
 mod value_model;
 

@@ -1,54 +1,22 @@
-//! The rules across fields, one function each. Every error points at the
-//! token to change and says how.
+//! The rules across fields, one function each, on the resolved model (the
+//! rules of one field alone are checked as it is resolved, in `field.rs`).
+//! Every error points at the token to change and says how.
 
-use crate::attr::DefaultValue;
-use crate::model::{handle_name, is_nested_option, is_option, Model, NOT_RAW, TAKEN_NAMES};
+use crate::field::FieldKind;
+use crate::model::Model;
+use crate::names::{handle_name, NOT_RAW, TAKEN_NAMES};
 use darling::Error;
 use std::collections::HashMap;
 
 pub(crate) fn validate(model: &Model, errors: &mut darling::error::Accumulator) {
-    if !model.named_struct {
-        // every other rule is about named fields
-        errors.push(
-            Error::custom("`DynoModel` needs a struct with named fields, one per attribute")
-                .with_span(&model.ident),
-        );
-        return;
-    }
     no_generics(model, errors);
-    table_is_named(model, errors);
     one_partition_key(model, errors);
     at_most_one_sort_key(model, errors);
-    keys_always_have_a_value(model, errors);
-    skip_stands_alone(model, errors);
     names_are_distinct(model, errors);
     version_and_ttl_once(model, errors);
     indexes_are_complete(model, errors);
-    max_size_is_positive(model, errors);
     index_options_name_indexes(model, errors);
     index_handles_are_usable(model, errors);
-    options_are_not_nested(model, errors);
-    default_functions_fit(model, errors);
-}
-
-/// A TTL attribute is read as epoch seconds and a version as 0 when missing:
-/// a default function would bypass both.
-fn default_functions_fit(model: &Model, errors: &mut darling::error::Accumulator) {
-    for f in model.stored() {
-        if let Some(DefaultValue::Function(path)) = &f.attrs.default {
-            let what = if f.attrs.ttl.is_present() {
-                "a `#[dyno(ttl)]` field (a missing TTL is no expiry: use an `Option`)"
-            } else if f.attrs.version.is_present() {
-                "the `#[dyno(version)]` field (a missing version is always 0)"
-            } else {
-                continue;
-            };
-            errors.push(
-                Error::custom(format!("`default = \"...\"` does not apply to {what}"))
-                    .with_span(path),
-            );
-        }
-    }
 }
 
 /// Each index gets a handle function named after it (`User::by_email()`):
@@ -56,9 +24,7 @@ fn default_functions_fit(model: &Model, errors: &mut darling::error::Accumulator
 /// generated function already has.
 fn index_handles_are_usable(model: &Model, errors: &mut darling::error::Accumulator) {
     let mut seen: HashMap<String, String> = HashMap::new();
-    let names = model
-        .stored()
-        .flat_map(|f| f.attrs.gsi.iter().chain(&f.attrs.lsi));
+    let names = model.stored().flat_map(|f| f.gsi.iter().chain(&f.lsi));
     for lit in names {
         let (index, handle) = (lit.value(), handle_name(&lit.value()));
         if NOT_RAW.contains(&handle.as_str()) || TAKEN_NAMES.contains(&handle.as_str()) {
@@ -85,19 +51,6 @@ fn index_handles_are_usable(model: &Model, errors: &mut darling::error::Accumula
     }
 }
 
-/// `Option<Option<T>>` cannot be stored: `None` and `Some(None)` would both
-/// be an absent attribute, and `Some(None)` would read back as `None`.
-fn options_are_not_nested(model: &Model, errors: &mut darling::error::Accumulator) {
-    for f in model.stored().filter(|f| is_nested_option(&f.ty)) {
-        errors.push(
-            Error::custom(
-                "`Option<Option<..>>` cannot be stored: `None` and `Some(None)` are both an absent attribute; use one `Option`, or an enum that says what the inner `None` means",
-            )
-            .with_span(&f.ty),
-        );
-    }
-}
-
 /// Projection options must name a declared index and choose one projection.
 fn index_options_name_indexes(model: &Model, errors: &mut darling::error::Accumulator) {
     let names = model.index_names();
@@ -113,12 +66,6 @@ fn index_options_name_indexes(model: &Model, errors: &mut darling::error::Accumu
                 .with_span(&o.name),
             );
         }
-        if o.keys_only.is_present() && o.include.is_some() {
-            errors.push(
-                Error::custom("choose one projection: `keys_only` or `include = \"...\"`")
-                    .with_span(&o.keys_only.span()),
-            );
-        }
     }
 }
 
@@ -129,20 +76,6 @@ fn no_generics(model: &Model, errors: &mut darling::error::Accumulator) {
             Error::custom("`DynoModel` cannot be derived for a generic struct; make a concrete struct for each table")
                 .with_span(&model.generics),
         );
-    }
-}
-
-/// Every item lives in one table, and DynamoDB names cannot be empty.
-fn table_is_named(model: &Model, errors: &mut darling::error::Accumulator) {
-    match &model.table {
-        None => errors.push(
-            Error::custom("missing `#[dyno(table = \"...\")]`: name the DynamoDB table this struct is stored in")
-                .with_span(&model.ident),
-        ),
-        Some(t) if t.value().is_empty() => {
-            errors.push(Error::custom("`#[dyno(table = \"\")]`: the table name must not be empty").with_span(t))
-        }
-        Some(_) => {}
     }
 }
 
@@ -162,7 +95,7 @@ fn one_partition_key(model: &Model, errors: &mut darling::error::Accumulator) {
     for extra in keys.iter().skip(1) {
         errors.push(
             Error::custom("`#[dyno(partition_key)]` may appear on only one field")
-                .with_span(&extra.attrs.partition_key.span()),
+                .with_span(&extra.role_span()),
         );
     }
 }
@@ -172,78 +105,8 @@ fn at_most_one_sort_key(model: &Model, errors: &mut darling::error::Accumulator)
     for extra in model.fields.iter().filter(|f| f.is_sort_key()).skip(1) {
         errors.push(
             Error::custom("`#[dyno(sort_key)]` may appear on only one field")
-                .with_span(&extra.attrs.sort_key.span()),
+                .with_span(&extra.role_span()),
         );
-    }
-}
-
-/// Key attributes are always stored, so options that make them absent or
-/// computed do not apply.
-fn keys_always_have_a_value(model: &Model, errors: &mut darling::error::Accumulator) {
-    for f in model.fields.iter().filter(|f| f.is_key()) {
-        if f.is_partition_key() && f.is_sort_key() {
-            errors.push(
-                Error::custom("a field cannot be both `partition_key` and `sort_key`")
-                    .with_span(&f.attrs.sort_key.span()),
-            );
-        }
-        if is_option(&f.ty) {
-            errors.push(
-                Error::custom("a key attribute must always have a value: remove the `Option` from this key field")
-                    .with_span(&f.ty),
-            );
-        }
-        let conflicts = [
-            ("default", f.has_default(), f.default_span()),
-            ("skip", f.attrs.skip.is_present(), f.attrs.skip.span()),
-            (
-                "version",
-                f.attrs.version.is_present(),
-                f.attrs.version.span(),
-            ),
-            ("ttl", f.attrs.ttl.is_present(), f.attrs.ttl.span()),
-            ("serde", f.attrs.serde.is_present(), f.attrs.serde.span()),
-        ];
-        if f.attrs.sensitive.is_present() {
-            errors.push(
-                Error::custom(
-                    "`#[dyno(sensitive)]` cannot be used on a key field: keys show in requests, cursors and errors by design; keep secrets out of keys",
-                )
-                .with_span(&f.attrs.sensitive.span()),
-            );
-        }
-        for (name, present, span) in conflicts {
-            if present {
-                errors.push(
-                    Error::custom(format!(
-                        "`#[dyno({name})]` cannot be used on a key field: keys are always stored as they are"
-                    ))
-                    .with_span(&span),
-                );
-            }
-        }
-    }
-}
-
-/// A skipped field is not stored, so storage options on it mean nothing.
-fn skip_stands_alone(model: &Model, errors: &mut darling::error::Accumulator) {
-    for f in model.fields.iter().filter(|f| f.is_skipped()) {
-        let a = &f.attrs;
-        if a.rename.is_some()
-            || a.default.is_some()
-            || a.version.is_present()
-            || a.ttl.is_present()
-            || a.serde.is_present()
-            || a.sensitive.is_present()
-            || !a.gsi.is_empty()
-            || !a.gsi_sort.is_empty()
-            || !a.lsi.is_empty()
-        {
-            errors.push(
-                Error::custom("`#[dyno(skip)]` fields are not stored: remove the other `dyno` options from this field")
-                    .with_span(&a.skip.span()),
-            );
-        }
     }
 }
 
@@ -252,22 +115,13 @@ fn names_are_distinct(model: &Model, errors: &mut darling::error::Accumulator) {
     let mut stored: HashMap<&str, &syn::Ident> = HashMap::new();
     let mut constants: HashMap<String, &syn::Ident> = HashMap::new();
     for f in model.stored() {
-        if let Some(r) = &f.attrs.rename {
-            if r.value().is_empty() {
-                errors.push(
-                    Error::custom("`#[dyno(rename = \"\")]`: an attribute name must not be empty")
-                        .with_span(r),
-                );
-                continue;
-            }
-        }
         if let Some(first) = stored.insert(&f.attribute, &f.ident) {
             errors.push(
                 Error::custom(format!(
                     "attribute name `{}` is already used by field `{first}`: give one of them another `#[dyno(rename = \"...\")]`",
                     f.attribute
                 ))
-                .with_span(&f.name_span()),
+                .with_span(&f.name_span),
             );
         }
         if let Some(first) = constants.insert(f.constant().to_string(), &f.ident) {
@@ -283,36 +137,24 @@ fn names_are_distinct(model: &Model, errors: &mut darling::error::Accumulator) {
     }
 }
 
-/// One version counter and one TTL attribute per item, and a version is always present.
+/// One version counter and one TTL attribute per item.
 fn version_and_ttl_once(model: &Model, errors: &mut darling::error::Accumulator) {
-    let versions: Vec<_> = model
-        .fields
-        .iter()
-        .filter(|f| f.attrs.version.is_present())
-        .collect();
+    let versions: Vec<_> = model.fields.iter().filter(|f| f.is_version()).collect();
     for extra in versions.iter().skip(1) {
         errors.push(
             Error::custom("`#[dyno(version)]` may appear on only one field")
-                .with_span(&extra.attrs.version.span()),
+                .with_span(&extra.role_span()),
         );
-    }
-    for v in &versions {
-        if is_option(&v.ty) {
-            errors.push(
-                Error::custom("the `#[dyno(version)]` field must not be an `Option`: use `u64`, starting at 0")
-                    .with_span(&v.ty),
-            );
-        }
     }
     for extra in model
         .fields
         .iter()
-        .filter(|f| f.attrs.ttl.is_present())
+        .filter(|f| f.kind == FieldKind::Ttl)
         .skip(1)
     {
         errors.push(
             Error::custom("`#[dyno(ttl)]` may appear on only one field")
-                .with_span(&extra.attrs.ttl.span()),
+                .with_span(&extra.kind_span),
         );
     }
 }
@@ -322,7 +164,7 @@ fn version_and_ttl_once(model: &Model, errors: &mut darling::error::Accumulator)
 fn indexes_are_complete(model: &Model, errors: &mut darling::error::Accumulator) {
     let mut gsi_pk: HashMap<String, &syn::LitStr> = HashMap::new();
     for f in model.stored() {
-        for name in &f.attrs.gsi {
+        for name in &f.gsi {
             if let Some(first) = gsi_pk.insert(name.value(), name) {
                 let _ = first;
                 errors.push(
@@ -336,7 +178,7 @@ fn indexes_are_complete(model: &Model, errors: &mut darling::error::Accumulator)
         }
     }
     for f in model.stored() {
-        for name in &f.attrs.gsi_sort {
+        for name in &f.gsi_sort {
             if !gsi_pk.contains_key(&name.value()) {
                 errors.push(
                     Error::custom(format!(
@@ -348,7 +190,7 @@ fn indexes_are_complete(model: &Model, errors: &mut darling::error::Accumulator)
                 );
             }
         }
-        for name in &f.attrs.lsi {
+        for name in &f.lsi {
             if model.sort_key().is_none() {
                 errors.push(
                     Error::custom(
@@ -357,20 +199,6 @@ fn indexes_are_complete(model: &Model, errors: &mut darling::error::Accumulator)
                     .with_span(name),
                 );
             }
-        }
-    }
-}
-
-/// A size limit of zero would refuse every item.
-fn max_size_is_positive(model: &Model, errors: &mut darling::error::Accumulator) {
-    if let Some(m) = &model.max_size {
-        match m.base10_parse::<usize>() {
-            Ok(0) => errors.push(Error::custom("`max_size` must be at least 1 byte").with_span(m)),
-            Ok(_) => {}
-            Err(e) => errors.push(
-                Error::custom(format!("`max_size` must be a whole number of bytes: {e}"))
-                    .with_span(m),
-            ),
         }
     }
 }

@@ -4,7 +4,7 @@
 //! collected; code generation only reads it.
 
 use crate::attr::{ValueAttrs, ValueFieldAttrs, VariantAttrs};
-use crate::model::unraw;
+use crate::names::unraw;
 use darling::FromDeriveInput;
 use std::collections::HashMap;
 use syn::{DeriveInput, Ident, LitStr, Path, Type};

@@ -12,15 +12,13 @@ pub(crate) fn type_checks(model: &Model) -> TokenStream {
     for f in model.stored() {
         let ty = &f.ty;
         let span = ty.span();
-        let index_key =
-            !f.attrs.gsi.is_empty() || !f.attrs.gsi_sort.is_empty() || !f.attrs.lsi.is_empty();
         // what every field of a kind needs is checked where the kind's
         // trait is used; these are the roles' extra needs
         let check = if f.is_key() {
             quote_spanned! { span=> #krate::__private::assert_key::<#ty>(); }
-        } else if index_key {
+        } else if f.is_index_key() {
             quote_spanned! { span=> #krate::__private::assert_index_key::<#ty>(); }
-        } else if f.attrs.version.is_present() {
+        } else if f.is_version() {
             quote_spanned! { span=> #krate::__private::assert_version::<#ty>(); }
         } else {
             continue;

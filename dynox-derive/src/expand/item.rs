@@ -13,7 +13,7 @@ pub(crate) fn model_impl(model: &Model) -> TokenStream {
     let snapshot_ident = snapshot::snapshot_ident(model);
     let consts = schema::consts(model);
     let tracking = snapshot::methods(model);
-    let table = model.table.as_ref().map(|t| t.value()).unwrap_or_default();
+    let table = &model.table;
     let n = model.stored().count();
 
     // every use of a field type is spanned at the type, so a type that does
@@ -28,7 +28,7 @@ pub(crate) fn model_impl(model: &Model) -> TokenStream {
             return quote! { #name: ::core::default::Default::default() };
         }
         let kind = f.ops();
-        let take = match &f.attrs.default {
+        let take = match &f.default {
             // `default = "path"`: the function runs only when the attribute
             // is missing; spanned at the string, so a wrong path or type
             // shows there
@@ -41,12 +41,12 @@ pub(crate) fn model_impl(model: &Model) -> TokenStream {
             Some(crate::attr::DefaultValue::Trait(_)) => {
                 quote! { #kind.take_or_default(&mut item, #table, #attribute) }
             }
-            None if f.attrs.version.is_present() => {
+            None if f.is_version() => {
                 quote! { #kind.take_or_default(&mut item, #table, #attribute) }
             }
             None => quote! { #kind.take(&mut item, #table, #attribute) },
         };
-        if f.attrs.sensitive.is_present() {
+        if f.sensitive {
             // the value of a sensitive field never reaches an error message
             quote! { #name: #krate::__private::hide_found(#take)? }
         } else {

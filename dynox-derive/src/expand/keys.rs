@@ -1,6 +1,8 @@
 //! The typed key struct and the entry points that take typed key arguments.
 
-use crate::model::{handle_name, is_keyword, is_string, without_option, Field, Model};
+use crate::field::Field;
+use crate::model::Model;
+use crate::names::{handle_name, is_keyword, is_string, without_option};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 

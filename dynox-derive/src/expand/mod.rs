@@ -26,13 +26,16 @@ pub(crate) fn model(input: &DeriveInput) -> TokenStream {
         Ok(attrs) => attrs,
         Err(e) => return with_fallback(input, e),
     };
-    let model = Model::from_attrs(attrs);
-    let mut errors = darling::Error::accumulator();
-    validate(&model, &mut errors);
-    if let Err(e) = errors.finish() {
+    if let Err(e) = Model::shape(&attrs) {
         return with_fallback(input, e);
     }
-    expand(&model)
+    let mut errors = darling::Error::accumulator();
+    let model = Model::resolve(attrs, &mut errors);
+    validate(&model, &mut errors);
+    match errors.finish() {
+        Ok(()) => expand(&model),
+        Err(e) => with_fallback(input, e),
+    }
 }
 
 fn with_fallback(input: &DeriveInput, e: darling::Error) -> TokenStream {

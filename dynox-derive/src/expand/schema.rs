@@ -1,6 +1,7 @@
 //! The static table schema and field list.
 
-use crate::model::{Field, Model, Projection};
+use crate::field::Field;
+use crate::model::{Model, Projection};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -62,7 +63,7 @@ fn indexes(model: &Model) -> Vec<TokenStream> {
 /// `const SCHEMA` and `const FIELDS` of the `DynoModel` impl.
 pub(crate) fn consts(model: &Model) -> TokenStream {
     let krate = &model.krate;
-    let table = model.table.as_ref().map(|t| t.value()).unwrap_or_default();
+    let table = &model.table;
     let partition = model.partition_key().map(|f| key_attribute(model, f));
     let sort = option(model.sort_key().map(|f| key_attribute(model, f)));
     let indexes = indexes(model);
@@ -76,11 +77,8 @@ pub(crate) fn consts(model: &Model) -> TokenStream {
     }));
     let consistent_read = model.consistent_read;
     let skip_hooks = model.skip_hooks;
-    let max_size = option(model.max_size.as_ref().map(|m| quote!(#m)));
-    let sensitive = model
-        .stored()
-        .filter(|f| f.attrs.sensitive.is_present())
-        .map(|f| &f.attribute);
+    let max_size = option(model.max_size.map(|m| quote!(#m)));
+    let sensitive = model.stored().filter(|f| f.sensitive).map(|f| &f.attribute);
     let fields = model.stored().map(|f| {
         let (name, attribute, key) = (f.ident.to_string(), &f.attribute, f.is_key());
         quote! { #krate::__private::FieldInfo { name: #name, attribute: #attribute, key: #key } }
