@@ -223,6 +223,7 @@ impl Dynox {
             }
         }
         let kind = request.kind();
+        let reads = request.reads();
         let bytes_sent = request.wire_size() as u64;
         let span = tracing::debug_span!(
             "dynox",
@@ -260,10 +261,8 @@ impl Dynox {
             if let Some(c) = response.consumed() {
                 // DynamoDB splits read and write units only for some
                 // operations; otherwise the total belongs to the kind.
-                record.rcu = c.read.unwrap_or(if kind.is_read() { c.total } else { 0.0 });
-                record.wcu = c
-                    .write
-                    .unwrap_or(if kind.is_read() { 0.0 } else { c.total });
+                record.rcu = c.read.unwrap_or(if reads { c.total } else { 0.0 });
+                record.wcu = c.write.unwrap_or(if reads { 0.0 } else { c.total });
             }
             span.record("bytes_received", record.bytes_received);
             span.record("rcu", record.rcu);

@@ -6,12 +6,15 @@
 //! so adding an operation is one module and one line of that list; a module
 //! that leaves out a transport or a size does not compile.
 
+mod batch_execute_statement;
 mod batch_get_item;
 mod batch_write_item;
 mod create_table;
 mod delete_item;
 mod delete_table;
 mod describe_table;
+mod execute_statement;
+mod execute_transaction;
 mod get_item;
 mod put_item;
 mod query;
@@ -43,8 +46,8 @@ mod support {
     #[cfg(feature = "embedded")]
     pub(super) use crate::transport::EmbeddedTransport;
     pub(super) use crate::wire_size::{
-        array, capacities, capacity, flag, item, names, number_len, per_table, string_len, Object,
-        Units,
+        array, capacities, capacity, flag, item, names, number_len, per_table, string_len, value,
+        Object, Units,
     };
     #[cfg(feature = "embedded")]
     pub(super) use crate::Error;
@@ -72,6 +75,11 @@ pub(crate) trait Operation {
     }
     /// The capacity the response reports, summed over its tables.
     fn consumed(_output: &Self::Output) -> Option<Units> {
+        None
+    }
+    /// Whether this request reads, for an operation that may read or write
+    /// (PartiQL); `None` takes the operation's kind.
+    fn reads(_input: &Self::Input) -> Option<bool> {
         None
     }
 
@@ -130,7 +138,9 @@ macro_rules! operations {
                 }
             }
 
-            /// Whether the request reads (its capacity is read units).
+            /// Whether the request reads (its capacity is read units). A
+            /// PartiQL statement may read or write: its kind says `false`,
+            /// and dynox counts a `SELECT`'s capacity as read units.
             pub fn is_read(self) -> bool {
                 match self {
                     $(OperationKind::$name => $reads,)*
@@ -156,6 +166,13 @@ macro_rules! operations {
             pub(crate) fn wire_size(&self) -> usize {
                 match self {
                     $(Request::$name(i) => <$module::$name as Operation>::request_size(i),)*
+                }
+            }
+
+            /// Whether the request reads (its capacity is read units).
+            pub(crate) fn reads(&self) -> bool {
+                match self {
+                    $(Request::$name(i) => <$module::$name as Operation>::reads(i).unwrap_or($reads),)*
                 }
             }
         }
@@ -264,4 +281,10 @@ operations! {
     TransactWriteItems: transact_write_items (TransactWriteItemsInput => TransactWriteItemsOutput), false;
     /// TransactGetItems: a consistent snapshot of several items.
     TransactGetItems: transact_get_items (TransactGetItemsInput => TransactGetItemsOutput), true;
+    /// ExecuteStatement: one PartiQL statement.
+    ExecuteStatement: execute_statement (ExecuteStatementInput => ExecuteStatementOutput), false;
+    /// BatchExecuteStatement: up to 25 PartiQL statements, each on its own.
+    BatchExecuteStatement: batch_execute_statement (BatchExecuteStatementInput => BatchExecuteStatementOutput), false;
+    /// ExecuteTransaction: up to 100 PartiQL statements, all or nothing.
+    ExecuteTransaction: execute_transaction (ExecuteTransactionInput => ExecuteTransactionOutput), false;
 }

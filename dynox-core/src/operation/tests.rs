@@ -270,3 +270,62 @@ fn table_operations_keep_every_member() {
             )
     );
 }
+
+#[test]
+fn partiql_operations_keep_every_member() {
+    let param = AttributeValue::S("a".into());
+    keeps_every_member!(
+        execute_statement,
+        op::execute_statement::ExecuteStatementInput::builder()
+            .statement("SELECT * FROM \"t\" WHERE pk = ?")
+            .parameters(param.clone())
+            .consistent_read(true)
+            .next_token("token")
+            .limit(10)
+            .return_consumed_capacity(ReturnConsumedCapacity::Total)
+            .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
+    );
+    keeps_every_member!(
+        batch_execute_statement,
+        op::batch_execute_statement::BatchExecuteStatementInput::builder()
+            .statements(
+                BatchStatementRequest::builder()
+                    .statement("DELETE FROM \"t\" WHERE pk = ?")
+                    .parameters(param.clone())
+                    .consistent_read(true)
+                    .return_values_on_condition_check_failure(
+                        ReturnValuesOnConditionCheckFailure::AllOld
+                    )
+                    .build()
+                    .expect("statement")
+            )
+            .return_consumed_capacity(ReturnConsumedCapacity::Total)
+    );
+    keeps_every_member!(
+        execute_transaction,
+        op::execute_transaction::ExecuteTransactionInput::builder()
+            .transact_statements(
+                ParameterizedStatement::builder()
+                    .statement("UPDATE \"t\" SET n = ? WHERE pk = ?")
+                    .parameters(param.clone())
+                    .parameters(param)
+                    .return_values_on_condition_check_failure(
+                        ReturnValuesOnConditionCheckFailure::AllOld
+                    )
+                    .build()
+                    .expect("statement")
+            )
+            .client_request_token("token")
+            .return_consumed_capacity(ReturnConsumedCapacity::Total)
+    );
+}
+
+#[test]
+fn a_select_reads_and_other_statements_write() {
+    use super::execute_statement::is_select;
+    assert!(is_select("SELECT * FROM t"));
+    assert!(is_select("  select a FROM t"));
+    assert!(!is_select("INSERT INTO t VALUE {'pk': ?}"));
+    assert!(!is_select("UPDATE t SET selected = 1"));
+    assert!(!is_select("SEL"));
+}

@@ -138,13 +138,24 @@ pub(crate) fn reason(
     }
 }
 
-/// The reasons of a `TransactionCanceledException`, on either transaction operation.
+/// The reasons of a `TransactionCanceledException`, on any transaction operation.
 pub(crate) trait CancellationReasons {
     fn cancellation_reasons(&self) -> Option<&[aws_sdk_dynamodb::types::CancellationReason]>;
 }
 
 impl CancellationReasons
     for aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError
+{
+    fn cancellation_reasons(&self) -> Option<&[aws_sdk_dynamodb::types::CancellationReason]> {
+        match self {
+            Self::TransactionCanceledException(e) => Some(e.cancellation_reasons()),
+            _ => None,
+        }
+    }
+}
+
+impl CancellationReasons
+    for aws_sdk_dynamodb::operation::execute_transaction::ExecuteTransactionError
 {
     fn cancellation_reasons(&self) -> Option<&[aws_sdk_dynamodb::types::CancellationReason]> {
         match self {
