@@ -47,6 +47,7 @@ pub mod metrics;
 mod model;
 mod operation;
 pub mod ops;
+pub mod partiql;
 mod redact;
 mod routing;
 pub mod size;

@@ -53,6 +53,17 @@ async fn check_routing(main: Dynox, other: Dynox) -> Result<()> {
     assert_eq!(other.metrics().requests, 3);
     assert_eq!(User::metrics(&main).requests, 2);
     assert_eq!(main.metrics().requests, 2);
+    // a PartiQL statement goes where the table it names goes
+    let table = db.table_name::<Member>();
+    let rows = db
+        .statement(format!(r#"SELECT * FROM "{table}" WHERE id = ?"#))
+        .bind("m")
+        .model::<Member>()
+        .all()
+        .await?;
+    assert_eq!(rows.len(), 1);
+    assert_eq!(other.metrics().requests, 4);
+    assert_eq!(main.metrics().requests, 2);
 
     // one request over tables of two clients is refused, and nothing is sent
     main.reset_metrics();

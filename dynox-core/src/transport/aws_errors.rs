@@ -65,6 +65,9 @@ where
                 | "ThrottlingException"
                 | "RequestLimitExceeded" => Error::Throttled { message },
                 "ValidationException" => Error::Validation { message },
+                // a PartiQL INSERT of an existing key: DynamoDB Local names
+                // it without the suffix that DynamoDB and the engine send
+                "DuplicateItem" => Error::backend("DuplicateItemException", e),
                 _ => Error::backend(code, e),
             }
         }
