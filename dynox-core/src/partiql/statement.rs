@@ -192,6 +192,12 @@ impl<'a, O: Send + 'a> ExecuteStatement<'a, O> {
         }))
     }
 
+    /// [`stream`](Self::stream) as a blocking iterator, for code with no
+    /// async runtime.
+    pub fn blocking_iter(self) -> crate::BlockingIter<'a, O> {
+        crate::BlockingIter::new(self.stream())
+    }
+
     /// Every row of every page.
     pub async fn all(self) -> Result<Vec<O>> {
         self.stream().try_collect().await
