@@ -96,6 +96,8 @@ pub(crate) const TAKEN_NAMES: &[&str] = &[
     "batch_get",
     "scan",
     "table_exists",
+    "verify_table",
+    "update_table",
     "item_size",
     "estimated_wcu",
     "estimated_rcu",

@@ -88,10 +88,18 @@ fn every_operation(db: &Dynox) -> Result<()> {
         10
     );
     // PartiQL as well: awaited whole, or a row at a time
-    let select = format!(r#"SELECT * FROM "{}" WHERE pk = ?"#, db.table_name::<User>());
+    let select = format!(
+        r#"SELECT * FROM "{}" WHERE pk = ?"#,
+        db.table_name::<User>()
+    );
     assert_eq!(db.statement(&select).bind("P").blocking()?.len(), 1500);
     let mut rows = 0;
-    for u in db.statement(&select).bind("P").model::<User>().blocking_iter() {
+    for u in db
+        .statement(&select)
+        .bind("P")
+        .model::<User>()
+        .blocking_iter()
+    {
         assert_eq!(u?.pk, "P");
         rows += 1;
     }

@@ -30,24 +30,16 @@ impl Operation for CreateTable {
 
     #[cfg(feature = "embedded")]
     fn send_embedded(e: &EmbeddedTransport, i: CreateTableInput) -> Result<CreateTableOutput> {
-        use crate::transport::embedded_schema::{describe, key_schema, projection, throughput};
+        use crate::transport::embedded_schema::{
+            attribute_definitions, describe, key_schema, projection, throughput,
+        };
         use dynoxide::types as engine;
         let request = dynoxide::actions::create_table::CreateTableRequest {
             table_name: i.table_name.unwrap_or_default(),
             key_schema: key_schema(i.key_schema.unwrap_or_default()),
-            attribute_definitions: i
-                .attribute_definitions
-                .unwrap_or_default()
-                .into_iter()
-                .map(|d| engine::AttributeDefinition {
-                    attribute_name: d.attribute_name,
-                    attribute_type: match d.attribute_type {
-                        sdk::ScalarAttributeType::N => engine::ScalarAttributeType::N,
-                        sdk::ScalarAttributeType::B => engine::ScalarAttributeType::B,
-                        _ => engine::ScalarAttributeType::S,
-                    },
-                })
-                .collect(),
+            attribute_definitions: attribute_definitions(
+                i.attribute_definitions.unwrap_or_default(),
+            ),
             global_secondary_indexes: i.global_secondary_indexes.map(|v| {
                 v.into_iter()
                     .map(|g| engine::GlobalSecondaryIndex {

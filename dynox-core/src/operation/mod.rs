@@ -16,6 +16,7 @@ mod describe_table;
 mod execute_statement;
 mod execute_transaction;
 mod get_item;
+mod list_tables;
 mod put_item;
 mod query;
 mod scan;
@@ -23,6 +24,7 @@ mod shared;
 mod transact_get_items;
 mod transact_write_items;
 mod update_item;
+mod update_table;
 mod update_time_to_live;
 
 #[cfg(test)]
@@ -267,6 +269,10 @@ operations! {
     DescribeTable: describe_table (DescribeTableInput => DescribeTableOutput), false;
     /// DeleteTable.
     DeleteTable: delete_table (DeleteTableInput => DeleteTableOutput), false;
+    /// UpdateTable: a global index added or removed, billing, stream.
+    UpdateTable: update_table (UpdateTableInput => UpdateTableOutput), false;
+    /// ListTables: one page of table names.
+    ListTables: list_tables (ListTablesInput => ListTablesOutput), false;
     /// UpdateTimeToLive.
     UpdateTimeToLive: update_time_to_live (UpdateTimeToLiveInput => UpdateTimeToLiveOutput), false;
     /// Query: one page.

@@ -329,3 +329,52 @@ fn a_select_reads_and_other_statements_write() {
     assert!(!is_select("UPDATE t SET selected = 1"));
     assert!(!is_select("SEL"));
 }
+
+#[test]
+fn table_updates_and_listings_keep_every_member() {
+    keeps_every_member!(
+        update_table,
+        op::update_table::UpdateTableInput::builder()
+            .table_name("t")
+            .attribute_definitions(
+                AttributeDefinition::builder()
+                    .attribute_name("email")
+                    .attribute_type(ScalarAttributeType::S)
+                    .build()
+                    .expect("definition")
+            )
+            .global_secondary_index_updates(
+                GlobalSecondaryIndexUpdate::builder()
+                    .delete(
+                        DeleteGlobalSecondaryIndexAction::builder()
+                            .index_name("old")
+                            .build()
+                            .expect("delete")
+                    )
+                    .build()
+            )
+            .stream_specification(
+                StreamSpecification::builder()
+                    .stream_enabled(true)
+                    .stream_view_type(StreamViewType::NewImage)
+                    .build()
+                    .expect("stream")
+            )
+            .provisioned_throughput(
+                ProvisionedThroughput::builder()
+                    .read_capacity_units(1)
+                    .write_capacity_units(1)
+                    .build()
+                    .expect("throughput")
+            )
+            .billing_mode(BillingMode::Provisioned)
+            .table_class(TableClass::Standard)
+            .deletion_protection_enabled(false)
+    );
+    keeps_every_member!(
+        list_tables,
+        op::list_tables::ListTablesInput::builder()
+            .exclusive_start_table_name("a")
+            .limit(5)
+    );
+}

@@ -19,6 +19,10 @@ mod same_item;
 mod scan;
 mod smart_save;
 mod table;
+mod table_list;
+mod table_schema;
+mod table_update;
+mod table_verify;
 mod tracked_delete;
 mod tracked_update;
 mod transact_get;
@@ -45,6 +49,8 @@ pub use scan::Scan;
 pub use smart_save::SmartSave;
 pub(crate) use table::build_error;
 pub use table::{CreateTable, DeleteTable, DescribeTable};
+pub use table_update::UpdateTable;
+pub use table_verify::SchemaDifference;
 pub use tracked_delete::TrackedDelete;
 pub use tracked_update::TrackedUpdate;
 pub use transact_get::{TransactGet, TransactGetResult};
@@ -138,6 +144,19 @@ pub trait ModelExt: DynoModel {
     /// Whether the model's table exists.
     fn table_exists(db: &Dynox) -> OpFuture<'_, bool> {
         table::table_exists::<Self>(db)
+    }
+
+    /// Changes the model's table: global indexes, billing, stream. See
+    /// [`UpdateTable`].
+    fn update_table(db: &Dynox) -> UpdateTable<'_, Self> {
+        UpdateTable::new(db)
+    }
+
+    /// How the table DynamoDB has differs from the model's schema (keys,
+    /// indexes, projections); empty when it matches. See
+    /// [`SchemaDifference`].
+    fn verify_table(db: &Dynox) -> OpFuture<'_, Vec<SchemaDifference>> {
+        table_verify::verify_table::<Self>(db)
     }
 
     /// The item's size by DynamoDB's rules (names, values, overheads).

@@ -1,19 +1,17 @@
 //! Table management from the model's schema: create, describe, delete, exists.
 
+use super::table_schema::create_table_input;
 use super::OpFuture;
-use crate::model::{IndexKind, IndexProjection, KeyAttribute};
 use crate::transport::Request;
 use crate::{DynoModel, Dynox, Error, Result};
-use aws_sdk_dynamodb::operation::create_table::{CreateTableInput, CreateTableOutput};
+use aws_sdk_dynamodb::operation::create_table::CreateTableOutput;
 use aws_sdk_dynamodb::operation::delete_table::{DeleteTableInput, DeleteTableOutput};
 use aws_sdk_dynamodb::operation::describe_table::{DescribeTableInput, DescribeTableOutput};
 use aws_sdk_dynamodb::operation::update_time_to_live::{
     UpdateTimeToLiveInput, UpdateTimeToLiveOutput,
 };
 use aws_sdk_dynamodb::types::{
-    AttributeDefinition, BillingMode, GlobalSecondaryIndex, IndexStatus, KeySchemaElement, KeyType,
-    LocalSecondaryIndex, Projection, ProjectionType, ProvisionedThroughput, ScalarAttributeType,
-    TableDescription, TableStatus, TimeToLiveSpecification,
+    IndexStatus, TableDescription, TableStatus, TimeToLiveSpecification,
 };
 use std::future::IntoFuture;
 use std::marker::PhantomData;
@@ -24,117 +22,7 @@ pub(crate) fn build_error(e: aws_sdk_dynamodb::error::BuildError) -> Error {
     Error::backend("InvalidRequest", e)
 }
 
-fn key_element(name: &str, key_type: KeyType) -> Result<KeySchemaElement> {
-    KeySchemaElement::builder()
-        .attribute_name(name)
-        .key_type(key_type)
-        .build()
-        .map_err(build_error)
-}
-
-fn key_schema(pk: &KeyAttribute, sk: Option<&KeyAttribute>) -> Result<Vec<KeySchemaElement>> {
-    let mut schema = vec![key_element(pk.name, KeyType::Hash)?];
-    if let Some(sk) = sk {
-        schema.push(key_element(sk.name, KeyType::Range)?);
-    }
-    Ok(schema)
-}
-
-fn scalar_type(k: &KeyAttribute) -> ScalarAttributeType {
-    ScalarAttributeType::from(k.key_type.as_str())
-}
-
-/// Renders the CreateTable request of a model.
-fn create_table_input<M: DynoModel>(
-    table: &str,
-    throughput: Option<(i64, i64)>,
-) -> Result<CreateTableInput> {
-    let schema = M::SCHEMA;
-    // every key attribute of the table and its indexes, once
-    let mut keys: Vec<&KeyAttribute> = vec![&schema.partition_key];
-    keys.extend(schema.sort_key.as_ref());
-    for index in schema.indexes {
-        keys.push(&index.partition_key);
-        keys.extend(index.sort_key.as_ref());
-    }
-    let mut definitions: Vec<AttributeDefinition> = Vec::new();
-    for k in keys {
-        if !definitions.iter().any(|d| d.attribute_name == k.name) {
-            definitions.push(
-                AttributeDefinition::builder()
-                    .attribute_name(k.name)
-                    .attribute_type(scalar_type(k))
-                    .build()
-                    .map_err(build_error)?,
-            );
-        }
-    }
-    let provisioned = match throughput {
-        Some((read, write)) => Some(
-            ProvisionedThroughput::builder()
-                .read_capacity_units(read)
-                .write_capacity_units(write)
-                .build()
-                .map_err(build_error)?,
-        ),
-        None => None,
-    };
-    let mut gsis = Vec::new();
-    let mut lsis = Vec::new();
-    for index in schema.indexes {
-        let projection = match index.projection {
-            IndexProjection::All => Projection::builder()
-                .projection_type(ProjectionType::All)
-                .build(),
-            IndexProjection::KeysOnly => Projection::builder()
-                .projection_type(ProjectionType::KeysOnly)
-                .build(),
-            IndexProjection::Include(attributes) => Projection::builder()
-                .projection_type(ProjectionType::Include)
-                .set_non_key_attributes(Some(attributes.iter().map(|a| (*a).to_owned()).collect()))
-                .build(),
-        };
-        let index_keys = key_schema(&index.partition_key, index.sort_key.as_ref())?;
-        match index.kind {
-            IndexKind::Global => gsis.push(
-                GlobalSecondaryIndex::builder()
-                    .index_name(index.name)
-                    .set_key_schema(Some(index_keys))
-                    .projection(projection.clone())
-                    .set_provisioned_throughput(provisioned.clone())
-                    .build()
-                    .map_err(build_error)?,
-            ),
-            IndexKind::Local => lsis.push(
-                LocalSecondaryIndex::builder()
-                    .index_name(index.name)
-                    .set_key_schema(Some(index_keys))
-                    .projection(projection.clone())
-                    .build()
-                    .map_err(build_error)?,
-            ),
-        }
-    }
-    CreateTableInput::builder()
-        .table_name(table)
-        .set_key_schema(Some(key_schema(
-            &schema.partition_key,
-            schema.sort_key.as_ref(),
-        )?))
-        .set_attribute_definitions(Some(definitions))
-        .set_global_secondary_indexes((!gsis.is_empty()).then_some(gsis))
-        .set_local_secondary_indexes((!lsis.is_empty()).then_some(lsis))
-        .billing_mode(if provisioned.is_some() {
-            BillingMode::Provisioned
-        } else {
-            BillingMode::PayPerRequest
-        })
-        .set_provisioned_throughput(provisioned)
-        .build()
-        .map_err(build_error)
-}
-
-async fn describe(db: &Dynox, table: &str) -> Result<TableDescription> {
+pub(super) async fn describe(db: &Dynox, table: &str) -> Result<TableDescription> {
     let input = DescribeTableInput::builder()
         .table_name(table)
         .build()
@@ -156,7 +44,11 @@ fn is_active(t: &TableDescription) -> bool {
 
 /// Waits until the table and its indexes are active, polling with a growing
 /// interval, or fails with a clear error after `timeout`.
-async fn wait_active(db: &Dynox, table: &str, timeout: Duration) -> Result<TableDescription> {
+pub(super) async fn wait_active(
+    db: &Dynox,
+    table: &str,
+    timeout: Duration,
+) -> Result<TableDescription> {
     let started = Instant::now();
     let mut interval = Duration::from_millis(50);
     loop {

@@ -42,9 +42,9 @@ pub use batch::{BatchStatements, MAX_BATCH_STATEMENTS};
 pub use statement::{ExecuteStatement, StatementPage};
 pub use transaction::{TransactStatements, MAX_TRANSACTION_STATEMENTS};
 
-use crate::{AttributeValue, DynoValue};
 #[cfg(doc)]
 use crate::Dynox;
+use crate::{AttributeValue, DynoValue};
 
 /// A PartiQL statement and the values bound to its `?` placeholders, in
 /// order: a member of a batch or a transaction. `Debug` shows the text and

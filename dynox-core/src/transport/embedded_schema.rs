@@ -1,5 +1,6 @@
 //! Table schemas between the SDK and the embedded engine: key schemas,
-//! projections and throughput to the engine, table descriptions back.
+//! projections and throughput to the engine, table descriptions (with
+//! their projections, throughput and stream) back.
 
 use crate::{Error, Result};
 use aws_sdk_dynamodb::types as sdk;
@@ -14,6 +15,22 @@ pub(crate) fn key_schema(elements: Vec<sdk::KeySchemaElement>) -> Vec<engine::Ke
             key_type: match e.key_type {
                 sdk::KeyType::Range => engine::KeyType::RANGE,
                 _ => engine::KeyType::HASH,
+            },
+        })
+        .collect()
+}
+
+pub(crate) fn attribute_definitions(
+    definitions: Vec<sdk::AttributeDefinition>,
+) -> Vec<engine::AttributeDefinition> {
+    definitions
+        .into_iter()
+        .map(|d| engine::AttributeDefinition {
+            attribute_name: d.attribute_name,
+            attribute_type: match d.attribute_type {
+                sdk::ScalarAttributeType::N => engine::ScalarAttributeType::N,
+                sdk::ScalarAttributeType::B => engine::ScalarAttributeType::B,
+                _ => engine::ScalarAttributeType::S,
             },
         })
         .collect()
@@ -83,9 +100,13 @@ pub(crate) fn describe(t: actions::TableDescription) -> Result<sdk::TableDescrip
                 .map(|g| {
                     Ok(sdk::GlobalSecondaryIndexDescription::builder()
                         .index_name(g.index_name)
+                        .index_arn(g.index_arn)
                         .index_status(sdk::IndexStatus::from(g.index_status.as_str()))
                         .set_key_schema(Some(sdk_key_schema(g.key_schema)?))
+                        .projection(sdk_projection(g.projection))
+                        .set_provisioned_throughput(g.provisioned_throughput.map(sdk_throughput))
                         .set_item_count(g.item_count)
+                        .set_index_size_bytes(g.index_size_bytes)
                         .build())
                 })
                 .collect::<Result<Vec<_>>>()?,
@@ -98,8 +119,11 @@ pub(crate) fn describe(t: actions::TableDescription) -> Result<sdk::TableDescrip
                 .map(|l| {
                     Ok(sdk::LocalSecondaryIndexDescription::builder()
                         .index_name(l.index_name)
+                        .index_arn(l.index_arn)
                         .set_key_schema(Some(sdk_key_schema(l.key_schema)?))
+                        .projection(sdk_projection(l.projection))
                         .set_item_count(l.item_count)
+                        .set_index_size_bytes(l.index_size_bytes)
                         .build())
                 })
                 .collect::<Result<Vec<_>>>()?,
@@ -119,7 +143,54 @@ pub(crate) fn describe(t: actions::TableDescription) -> Result<sdk::TableDescrip
                 .billing_mode(sdk::BillingMode::from(b.billing_mode.as_str()))
                 .build()
         }))
+        .set_provisioned_throughput(t.provisioned_throughput.map(sdk_throughput))
         .set_global_secondary_indexes(gsis)
         .set_local_secondary_indexes(lsis)
+        .set_stream_specification(
+            t.stream_specification
+                .map(|s| {
+                    sdk::StreamSpecification::builder()
+                        .stream_enabled(s.stream_enabled)
+                        .set_stream_view_type(
+                            s.stream_view_type
+                                .map(|v| sdk::StreamViewType::from(v.as_str())),
+                        )
+                        .build()
+                        .map_err(build_error)
+                })
+                .transpose()?,
+        )
+        .set_latest_stream_arn(t.latest_stream_arn)
+        .set_latest_stream_label(t.latest_stream_label)
+        .set_table_class_summary(t.table_class_summary.map(|c| {
+            sdk::TableClassSummary::builder()
+                .table_class(sdk::TableClass::from(c.table_class.as_str()))
+                .build()
+        }))
+        .set_deletion_protection_enabled(t.deletion_protection_enabled)
         .build())
+}
+
+/// An index's projection as the SDK describes it.
+fn sdk_projection(p: engine::Projection) -> sdk::Projection {
+    sdk::Projection::builder()
+        .set_projection_type(p.projection_type.map(|t| match t {
+            engine::ProjectionType::KEYS_ONLY => sdk::ProjectionType::KeysOnly,
+            engine::ProjectionType::INCLUDE => sdk::ProjectionType::Include,
+            engine::ProjectionType::ALL => sdk::ProjectionType::All,
+        }))
+        .set_non_key_attributes(p.non_key_attributes)
+        .build()
+}
+
+fn sdk_throughput(
+    p: actions::TableProvisionedThroughputDescription,
+) -> sdk::ProvisionedThroughputDescription {
+    // the engine counts in u64; DynamoDB's limits are far below i64::MAX
+    let units = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+    sdk::ProvisionedThroughputDescription::builder()
+        .read_capacity_units(units(p.read_capacity_units))
+        .write_capacity_units(units(p.write_capacity_units))
+        .number_of_decreases_today(units(p.number_of_decreases_today))
+        .build()
 }

@@ -1,0 +1,152 @@
+//! The table a model's schema describes, as DynamoDB's request types:
+//! CreateTable's input, and the parts UpdateTable and the schema check
+//! share (key schemas, attribute definitions, index projections).
+
+use super::table::build_error;
+use crate::model::{IndexKind, IndexProjection, IndexSchema, KeyAttribute, TableSchema};
+use crate::{DynoModel, Result};
+use aws_sdk_dynamodb::operation::create_table::CreateTableInput;
+use aws_sdk_dynamodb::types::{
+    AttributeDefinition, BillingMode, GlobalSecondaryIndex, KeySchemaElement, KeyType,
+    LocalSecondaryIndex, Projection, ProjectionType, ProvisionedThroughput, ScalarAttributeType,
+};
+
+fn key_element(name: &str, key_type: KeyType) -> Result<KeySchemaElement> {
+    KeySchemaElement::builder()
+        .attribute_name(name)
+        .key_type(key_type)
+        .build()
+        .map_err(build_error)
+}
+
+fn key_schema(pk: &KeyAttribute, sk: Option<&KeyAttribute>) -> Result<Vec<KeySchemaElement>> {
+    let mut schema = vec![key_element(pk.name, KeyType::Hash)?];
+    if let Some(sk) = sk {
+        schema.push(key_element(sk.name, KeyType::Range)?);
+    }
+    Ok(schema)
+}
+
+fn scalar_type(k: &KeyAttribute) -> ScalarAttributeType {
+    ScalarAttributeType::from(k.key_type.as_str())
+}
+
+/// Renders the CreateTable request of a model.
+pub(super) fn create_table_input<M: DynoModel>(
+    table: &str,
+    throughput: Option<(i64, i64)>,
+) -> Result<CreateTableInput> {
+    let schema = M::SCHEMA;
+    let definitions = attribute_definitions(schema)?;
+    let provisioned = match throughput {
+        Some((read, write)) => Some(
+            ProvisionedThroughput::builder()
+                .read_capacity_units(read)
+                .write_capacity_units(write)
+                .build()
+                .map_err(build_error)?,
+        ),
+        None => None,
+    };
+    let mut gsis = Vec::new();
+    let mut lsis = Vec::new();
+    for index in schema.indexes {
+        match index.kind {
+            IndexKind::Global => gsis.push(global_index(index, provisioned.clone())?),
+            IndexKind::Local => lsis.push(
+                LocalSecondaryIndex::builder()
+                    .index_name(index.name)
+                    .set_key_schema(Some(index_key_schema(index)?))
+                    .projection(projection(index))
+                    .build()
+                    .map_err(build_error)?,
+            ),
+        }
+    }
+    CreateTableInput::builder()
+        .table_name(table)
+        .set_key_schema(Some(key_schema(
+            &schema.partition_key,
+            schema.sort_key.as_ref(),
+        )?))
+        .set_attribute_definitions(Some(definitions))
+        .set_global_secondary_indexes((!gsis.is_empty()).then_some(gsis))
+        .set_local_secondary_indexes((!lsis.is_empty()).then_some(lsis))
+        .billing_mode(if provisioned.is_some() {
+            BillingMode::Provisioned
+        } else {
+            BillingMode::PayPerRequest
+        })
+        .set_provisioned_throughput(provisioned)
+        .build()
+        .map_err(build_error)
+}
+
+/// Every key attribute of the table and its indexes, once, with its type.
+pub(super) fn attribute_definitions(schema: &TableSchema) -> Result<Vec<AttributeDefinition>> {
+    let mut keys: Vec<&KeyAttribute> = vec![&schema.partition_key];
+    keys.extend(schema.sort_key.as_ref());
+    for index in schema.indexes {
+        keys.push(&index.partition_key);
+        keys.extend(index.sort_key.as_ref());
+    }
+    definitions(keys)
+}
+
+/// The key attributes of one index, as UpdateTable wants them defined.
+pub(super) fn index_attribute_definitions(index: &IndexSchema) -> Result<Vec<AttributeDefinition>> {
+    definitions(std::iter::once(&index.partition_key).chain(index.sort_key.as_ref()))
+}
+
+fn definitions<'k>(
+    keys: impl IntoIterator<Item = &'k KeyAttribute>,
+) -> Result<Vec<AttributeDefinition>> {
+    let mut definitions: Vec<AttributeDefinition> = Vec::new();
+    for k in keys {
+        if !definitions.iter().any(|d| d.attribute_name == k.name) {
+            definitions.push(
+                AttributeDefinition::builder()
+                    .attribute_name(k.name)
+                    .attribute_type(scalar_type(k))
+                    .build()
+                    .map_err(build_error)?,
+            );
+        }
+    }
+    Ok(definitions)
+}
+
+/// The key schema of an index.
+pub(super) fn index_key_schema(index: &IndexSchema) -> Result<Vec<KeySchemaElement>> {
+    key_schema(&index.partition_key, index.sort_key.as_ref())
+}
+
+/// Which attributes an index copies, as DynamoDB says it.
+pub(super) fn projection(index: &IndexSchema) -> Projection {
+    match index.projection {
+        IndexProjection::All => Projection::builder()
+            .projection_type(ProjectionType::All)
+            .build(),
+        IndexProjection::KeysOnly => Projection::builder()
+            .projection_type(ProjectionType::KeysOnly)
+            .build(),
+        IndexProjection::Include(attributes) => Projection::builder()
+            .projection_type(ProjectionType::Include)
+            .set_non_key_attributes(Some(attributes.iter().map(|a| (*a).to_owned()).collect()))
+            .build(),
+    }
+}
+
+/// A global index as CreateTable and UpdateTable take it.
+pub(super) fn global_index(
+    index: &IndexSchema,
+    provisioned: Option<ProvisionedThroughput>,
+) -> Result<GlobalSecondaryIndex> {
+    GlobalSecondaryIndex::builder()
+        .index_name(index.name)
+        .set_key_schema(Some(index_key_schema(index)?))
+        .projection(projection(index))
+        .set_provisioned_throughput(provisioned)
+        .build()
+        .map_err(build_error)
+}
