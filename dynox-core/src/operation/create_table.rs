@@ -61,14 +61,29 @@ impl Operation for CreateTable {
             }),
             billing_mode: i.billing_mode.map(|b| b.as_str().to_owned()),
             provisioned_throughput: throughput(i.provisioned_throughput),
-            // not rendered by dynox's schema (yet): a stream, tags and the
-            // table options below
-            stream_specification: None,
-            tags: None,
+            stream_specification: i.stream_specification.map(|s| {
+                dynoxide::actions::create_table::StreamSpecification {
+                    stream_enabled: s.stream_enabled,
+                    stream_view_type: s.stream_view_type.map(|v| v.as_str().to_owned()),
+                }
+            }),
+            tags: i.tags.map(|v| {
+                v.into_iter()
+                    .map(|t| engine::Tag {
+                        key: t.key,
+                        value: t.value,
+                    })
+                    .collect()
+            }),
+            sse_specification: i.sse_specification.map(|s| engine::SseSpecification {
+                enabled: s.enabled,
+                sse_type: s.sse_type.map(|t| t.as_str().to_owned()),
+                kms_master_key_id: s.kms_master_key_id,
+            }),
+            table_class: i.table_class.map(|c| c.as_str().to_owned()),
+            deletion_protection_enabled: i.deletion_protection_enabled,
+            // not rendered by dynox
             vector_indexes: None,
-            sse_specification: None,
-            table_class: None,
-            deletion_protection_enabled: None,
             on_demand_throughput: None,
         };
         let out = e.engine().create_table(request).map_err(map_error)?;
@@ -94,4 +109,7 @@ pub(super) fn aws_request(
         .set_provisioned_throughput(i.provisioned_throughput)
         .set_stream_specification(i.stream_specification)
         .set_tags(i.tags)
+        .set_sse_specification(i.sse_specification)
+        .set_table_class(i.table_class)
+        .set_deletion_protection_enabled(i.deletion_protection_enabled)
 }

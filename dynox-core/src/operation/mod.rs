@@ -17,6 +17,7 @@ mod execute_statement;
 mod execute_transaction;
 mod get_item;
 mod list_tables;
+mod list_tags_of_resource;
 mod put_item;
 mod query;
 mod scan;
@@ -273,6 +274,8 @@ operations! {
     UpdateTable: update_table (UpdateTableInput => UpdateTableOutput), false;
     /// ListTables: one page of table names.
     ListTables: list_tables (ListTablesInput => ListTablesOutput), false;
+    /// ListTagsOfResource: a table's tags.
+    ListTagsOfResource: list_tags_of_resource (ListTagsOfResourceInput => ListTagsOfResourceOutput), false;
     /// UpdateTimeToLive.
     UpdateTimeToLive: update_time_to_live (UpdateTimeToLiveInput => UpdateTimeToLiveOutput), false;
     /// Query: one page.

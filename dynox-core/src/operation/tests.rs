@@ -248,6 +248,15 @@ fn table_operations_keep_every_member() {
                     .expect("stream")
             )
             .tags(Tag::builder().key("k").value("v").build().expect("tag"))
+            .sse_specification(
+                SseSpecification::builder()
+                    .enabled(true)
+                    .sse_type(SseType::Kms)
+                    .kms_master_key_id("alias/k")
+                    .build()
+            )
+            .table_class(TableClass::StandardInfrequentAccess)
+            .deletion_protection_enabled(true)
     );
     keeps_every_member!(
         describe_table,
@@ -370,6 +379,12 @@ fn table_updates_and_listings_keep_every_member() {
             .billing_mode(BillingMode::Provisioned)
             .table_class(TableClass::Standard)
             .deletion_protection_enabled(false)
+    );
+    keeps_every_member!(
+        list_tags_of_resource,
+        op::list_tags_of_resource::ListTagsOfResourceInput::builder()
+            .resource_arn("arn:aws:dynamodb:us-east-1:000000000000:table/t")
+            .next_token("n")
     );
     keeps_every_member!(
         list_tables,

@@ -146,6 +146,11 @@ pub trait ModelExt: DynoModel {
         table::table_exists::<Self>(db)
     }
 
+    /// The tags of the model's table.
+    fn table_tags(db: &Dynox) -> OpFuture<'_, std::collections::BTreeMap<String, String>> {
+        table_list::table_tags::<Self>(db)
+    }
+
     /// Changes the model's table: global indexes, billing, stream. See
     /// [`UpdateTable`].
     fn update_table(db: &Dynox) -> UpdateTable<'_, Self> {

@@ -1,6 +1,6 @@
 //! Table management from the model's schema: create, describe, delete, exists.
 
-use super::table_schema::create_table_input;
+use super::table_schema::{create_table_input, TableOptions};
 use super::OpFuture;
 use crate::transport::Request;
 use crate::{DynoModel, Dynox, Error, Result};
@@ -11,7 +11,7 @@ use aws_sdk_dynamodb::operation::update_time_to_live::{
     UpdateTimeToLiveInput, UpdateTimeToLiveOutput,
 };
 use aws_sdk_dynamodb::types::{
-    IndexStatus, TableDescription, TableStatus, TimeToLiveSpecification,
+    IndexStatus, StreamViewType, TableClass, TableDescription, TableStatus, TimeToLiveSpecification,
 };
 use std::future::IntoFuture;
 use std::marker::PhantomData;
@@ -73,7 +73,7 @@ pub(super) async fn wait_active(
 pub struct CreateTable<'a, M> {
     db: &'a Dynox,
     if_not_exists: bool,
-    throughput: Option<(i64, i64)>,
+    options: TableOptions,
     timeout: Duration,
     _model: PhantomData<fn() -> M>,
 }
@@ -82,7 +82,7 @@ impl<'a, M> std::fmt::Debug for CreateTable<'a, M> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateTable")
             .field("if_not_exists", &self.if_not_exists)
-            .field("throughput", &self.throughput)
+            .field("options", &self.options)
             .finish_non_exhaustive()
     }
 }
@@ -92,7 +92,7 @@ impl<'a, M: DynoModel> CreateTable<'a, M> {
         CreateTable {
             db,
             if_not_exists: false,
-            throughput: None,
+            options: TableOptions::default(),
             timeout: Duration::from_secs(300),
             _model: PhantomData,
         }
@@ -108,7 +108,40 @@ impl<'a, M: DynoModel> CreateTable<'a, M> {
     /// Provisioned capacity (read and write units, also for each GSI)
     /// instead of on-demand billing.
     pub fn provisioned(mut self, read: i64, write: i64) -> Self {
-        self.throughput = Some((read, write));
+        self.options.throughput = Some((read, write));
+        self
+    }
+
+    /// Tags the table (for cost allocation, access policies...).
+    pub fn tag(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.options.tags.push((key.into(), value.into()));
+        self
+    }
+
+    /// The table class (`StandardInfrequentAccess` for tables read rarely:
+    /// cheaper storage, dearer requests).
+    pub fn table_class(mut self, class: TableClass) -> Self {
+        self.options.table_class = Some(class);
+        self
+    }
+
+    /// Encrypts the table at rest with a KMS key of the account (`Some`,
+    /// an id, ARN or alias) or the AWS managed key (`None`), instead of
+    /// the key DynamoDB owns.
+    pub fn kms_encryption(mut self, key: Option<&str>) -> Self {
+        self.options.sse = Some(key.map(str::to_owned));
+        self
+    }
+
+    /// Refuses DeleteTable until turned off.
+    pub fn deletion_protection(mut self) -> Self {
+        self.options.deletion_protection = true;
+        self
+    }
+
+    /// A stream of the table's changes, each record holding `view`.
+    pub fn stream(mut self, view: StreamViewType) -> Self {
+        self.options.stream = Some(view);
         self
     }
 
@@ -120,7 +153,7 @@ impl<'a, M: DynoModel> CreateTable<'a, M> {
 
     async fn run(self) -> Result<TableDescription> {
         let table = self.db.table_name::<M>();
-        let input = create_table_input::<M>(&table, self.throughput)?;
+        let input = create_table_input::<M>(&table, &self.options)?;
         let created: Result<CreateTableOutput> =
             self.db.send(&table, Request::CreateTable(input)).await;
         match created {

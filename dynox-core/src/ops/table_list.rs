@@ -1,10 +1,15 @@
-//! `db.list_tables()`: every table name the client can see, page after page.
+//! Listings: `db.list_tables()`, every table name the client can see, and
+//! `Model::table_tags(&db)`, a table's tags; each page after page.
 
-use super::table::build_error;
+use super::table::{build_error, describe};
 use super::OpFuture;
 use crate::transport::Request;
-use crate::{Dynox, Error};
+use crate::{DynoModel, Dynox, Error};
 use aws_sdk_dynamodb::operation::list_tables::{ListTablesInput, ListTablesOutput};
+use aws_sdk_dynamodb::operation::list_tags_of_resource::{
+    ListTagsOfResourceInput, ListTagsOfResourceOutput,
+};
+use std::collections::BTreeMap;
 
 impl Dynox {
     /// The names of every table in the client's account and region (or
@@ -33,4 +38,43 @@ impl Dynox {
             }
         })
     }
+}
+
+/// A model's table's tags, by key.
+pub(crate) fn table_tags<M: DynoModel>(db: &Dynox) -> OpFuture<'_, BTreeMap<String, String>> {
+    Box::pin(async move {
+        let table = db.table_name::<M>();
+        let arn = describe(db, &table)
+            .await?
+            .table_arn
+            .ok_or_else(|| Error::ResourceNotFound {
+                message: format!("DescribeTable gave no ARN for {table}"),
+            })?;
+        let mut tags = BTreeMap::new();
+        let mut next: Option<String> = None;
+        loop {
+            let input = ListTagsOfResourceInput::builder()
+                .resource_arn(arn.as_str())
+                .set_next_token(next.clone())
+                .build()
+                .map_err(build_error)?;
+            let out: ListTagsOfResourceOutput =
+                db.send(&table, Request::ListTagsOfResource(input)).await?;
+            tags.extend(
+                out.tags
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|t| (t.key, t.value)),
+            );
+            match out.next_token {
+                Some(token) if Some(&token) == next.as_ref() => {
+                    return Err(Error::Refused {
+                        message: "ListTagsOfResource returned the page's own NextToken; stopping instead of looping".to_owned(),
+                    })
+                }
+                Some(token) => next = Some(token),
+                None => return Ok(tags),
+            }
+        }
+    })
 }

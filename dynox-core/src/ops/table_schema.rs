@@ -9,6 +9,7 @@ use aws_sdk_dynamodb::operation::create_table::CreateTableInput;
 use aws_sdk_dynamodb::types::{
     AttributeDefinition, BillingMode, GlobalSecondaryIndex, KeySchemaElement, KeyType,
     LocalSecondaryIndex, Projection, ProjectionType, ProvisionedThroughput, ScalarAttributeType,
+    SseSpecification, SseType, StreamSpecification, StreamViewType, TableClass, Tag,
 };
 
 fn key_element(name: &str, key_type: KeyType) -> Result<KeySchemaElement> {
@@ -34,8 +35,9 @@ fn scalar_type(k: &KeyAttribute) -> ScalarAttributeType {
 /// Renders the CreateTable request of a model.
 pub(super) fn create_table_input<M: DynoModel>(
     table: &str,
-    throughput: Option<(i64, i64)>,
+    options: &TableOptions,
 ) -> Result<CreateTableInput> {
+    let throughput = options.throughput;
     let schema = M::SCHEMA;
     let definitions = attribute_definitions(schema)?;
     let provisioned = match throughput {
@@ -78,8 +80,58 @@ pub(super) fn create_table_input<M: DynoModel>(
             BillingMode::PayPerRequest
         })
         .set_provisioned_throughput(provisioned)
+        .set_tags(options.tags()?)
+        .set_table_class(options.table_class.clone())
+        .set_sse_specification(options.sse.as_ref().map(|key| {
+            SseSpecification::builder()
+                .enabled(true)
+                .sse_type(SseType::Kms)
+                .set_kms_master_key_id(key.clone())
+                .build()
+        }))
+        .set_deletion_protection_enabled(options.deletion_protection.then_some(true))
+        .set_stream_specification(
+            options
+                .stream
+                .clone()
+                .map(|view| {
+                    StreamSpecification::builder()
+                        .stream_enabled(true)
+                        .stream_view_type(view)
+                        .build()
+                        .map_err(build_error)
+                })
+                .transpose()?,
+        )
         .build()
         .map_err(build_error)
+}
+
+/// What a new table gets beyond its schema.
+#[derive(Debug, Clone, Default)]
+pub(super) struct TableOptions {
+    /// Provisioned read and write units, or on-demand billing.
+    pub(super) throughput: Option<(i64, i64)>,
+    pub(super) tags: Vec<(String, String)>,
+    pub(super) table_class: Option<TableClass>,
+    /// Encryption at rest with a KMS key: `Some(None)` for the AWS managed
+    /// key, `Some(Some(id))` for a key of the account.
+    pub(super) sse: Option<Option<String>>,
+    pub(super) deletion_protection: bool,
+    pub(super) stream: Option<StreamViewType>,
+}
+
+impl TableOptions {
+    fn tags(&self) -> Result<Option<Vec<Tag>>> {
+        if self.tags.is_empty() {
+            return Ok(None);
+        }
+        self.tags
+            .iter()
+            .map(|(k, v)| Tag::builder().key(k).value(v).build().map_err(build_error))
+            .collect::<Result<Vec<_>>>()
+            .map(Some)
+    }
 }
 
 /// Every key attribute of the table and its indexes, once, with its type.
