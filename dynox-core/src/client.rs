@@ -2,8 +2,9 @@
 
 use crate::metrics::{Metrics, MetricsStore, OperationRecord, TableMetrics};
 use crate::operation::FromResponse;
+use crate::rate_limit::{Limits, Outcome, RateLimit};
 use crate::routing::Routes;
-use crate::transport::{AwsTransport, Request, Transport};
+use crate::transport::{AwsTransport, Request, Response, Transport};
 use crate::{DynoModel, Result};
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -37,6 +38,8 @@ pub struct Dynox {
     prefix: Option<Arc<str>>,
     /// Models whose requests go through other clients (`route`).
     routes: Option<Arc<Routes>>,
+    /// Capacity budgets (`with_rate_limit`).
+    limits: Option<Arc<Limits>>,
 }
 
 struct Shared {
@@ -69,6 +72,7 @@ impl Dynox {
             }),
             prefix: None,
             routes: None,
+            limits: None,
         }
     }
 
@@ -156,6 +160,33 @@ impl Dynox {
             shared: Arc::clone(&self.shared),
             prefix: (!prefix.is_empty()).then(|| Arc::from(prefix)),
             routes: self.routes.clone(),
+            limits: self.limits.clone(),
+        }
+    }
+
+    /// The same client with every request drawing on `limit`: a budget of
+    /// capacity units per second for all its tables together (see
+    /// [`RateLimit`]). Replaces an earlier client-wide limit.
+    pub fn with_rate_limit(&self, limit: RateLimit) -> Self {
+        let mut limits = self.limits.as_deref().cloned().unwrap_or_default();
+        limits.client = Some(limit);
+        Dynox {
+            limits: Some(Arc::new(limits)),
+            ..self.clone()
+        }
+    }
+
+    /// The same client with the requests of `M`'s table drawing on
+    /// `limit` (besides any client-wide limit). Replaces an earlier limit of
+    /// that table.
+    pub fn with_table_rate_limit<M: DynoModel>(&self, limit: RateLimit) -> Self {
+        let table = self.table_name::<M>().into_owned();
+        let mut limits = self.limits.as_deref().cloned().unwrap_or_default();
+        limits.tables.retain(|(t, _)| *t != table);
+        limits.tables.push((table, limit));
+        Dynox {
+            limits: Some(Arc::new(limits)),
+            ..self.clone()
         }
     }
 
@@ -236,6 +267,11 @@ impl Dynox {
             wcu = tracing::field::Empty,
             error = tracing::field::Empty,
         );
+        if let Some(limits) = &self.limits {
+            for limit in limits.for_request(table) {
+                limit.acquire(reads).instrument(span.clone()).await;
+            }
+        }
         let started = Instant::now();
         let result = self
             .shared
@@ -271,7 +307,41 @@ impl Dynox {
         if let Err(e) = &result {
             span.record("error", tracing::field::display(e));
         }
+        if let Some(limits) = &self.limits {
+            let outcome = budget_outcome(&result, &record, reads);
+            for limit in limits.for_request(table) {
+                limit.settle(outcome);
+            }
+        }
         self.shared.metrics.record(record);
         O::from_response(result?)
+    }
+}
+
+/// What a request costs its rate limits: the units DynamoDB reported, or,
+/// where it reported none (DynamoDB Local for some operations), an upper
+/// bound from the sizes (a read unit per 4 KB received, a write unit per
+/// KB sent); a throttled request costs a back-off instead.
+fn budget_outcome(result: &Result<Response>, record: &OperationRecord, reads: bool) -> Outcome {
+    match result {
+        Err(crate::Error::Throttled { .. }) => Outcome::Throttled { reads },
+        Ok(response) if response.consumed().is_none() => {
+            let (received, sent) = (record.bytes_received as f64, record.bytes_sent as f64);
+            if reads {
+                Outcome::Consumed {
+                    read: (received / 4096.0).ceil(),
+                    write: 0.0,
+                }
+            } else {
+                Outcome::Consumed {
+                    read: 0.0,
+                    write: (sent / 1024.0).ceil(),
+                }
+            }
+        }
+        _ => Outcome::Consumed {
+            read: record.rcu,
+            write: record.wcu,
+        },
     }
 }

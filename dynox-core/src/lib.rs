@@ -48,6 +48,7 @@ mod model;
 mod operation;
 pub mod ops;
 pub mod partiql;
+pub mod rate_limit;
 mod redact;
 mod routing;
 pub mod size;
