@@ -80,7 +80,9 @@ impl Dynox {
 /// moves it): a rate-limited run of minutes takes as long as its requests,
 /// and the time it took is exact. Give it to
 /// [`RateLimit::with_clock`](crate::rate_limit::RateLimit::with_clock).
-/// Meant for one task at a time: two tasks sleeping at once each move it.
+/// A sleep moves it to the sleeper's wake-up time if that is later, so
+/// tasks sleeping side by side take the longest of their waits, not the
+/// sum; a task that is slow without sleeping takes no time on it.
 ///
 /// [`advance`]: ManualClock::advance
 #[derive(Debug, Default)]
@@ -112,8 +114,15 @@ impl crate::rate_limit::Clock for ManualClock {
         self.elapsed()
     }
 
-    fn sleep(&self, duration: std::time::Duration) -> futures::future::BoxFuture<'static, ()> {
-        self.advance(duration);
+    fn sleep_until(
+        &self,
+        deadline: std::time::Duration,
+    ) -> futures::future::BoxFuture<'static, ()> {
+        // to the sleeper's wake-up time if that is later: tasks sleeping
+        // side by side wake at the latest of their times, as they would
+        let nanos = u64::try_from(deadline.as_nanos()).unwrap_or(u64::MAX);
+        self.nanos
+            .fetch_max(nanos, std::sync::atomic::Ordering::SeqCst);
         Box::pin(tokio::task::yield_now())
     }
 }

@@ -30,6 +30,8 @@ pub(crate) struct Bucket {
     balance: f64,
     /// When `balance` was last brought up to date.
     updated: Duration,
+    /// When an adaptive bucket last halved its rate.
+    halved: Option<Duration>,
 }
 
 impl Bucket {
@@ -47,6 +49,7 @@ impl Bucket {
             adaptive,
             balance: 0.0,
             updated: now,
+            halved: None,
         }
     }
 
@@ -80,13 +83,24 @@ impl Bucket {
     }
 
     /// DynamoDB throttled a request: an adaptive bucket halves its rate and
-    /// waits a second of the new rate before the next request.
+    /// waits a second of the new rate before the next request. Requests
+    /// sent side by side are throttled together: the rate halves once a
+    /// second at most, as TCP halves its window once per round trip.
     pub(crate) fn throttled(&mut self, now: Duration) {
         self.refill(now);
-        if self.adaptive {
-            self.rate = (self.rate / 2.0).max(MIN_RATE);
-            self.balance = self.balance.min(0.0) - self.rate;
+        if !self.adaptive {
+            return;
         }
+        let recent = self
+            .halved
+            .is_some_and(|at| now.saturating_sub(at) < Duration::from_secs(1));
+        if !recent {
+            self.rate = (self.rate / 2.0).max(MIN_RATE);
+            self.halved = Some(now);
+        }
+        // at least a second's wait, whatever the debt: requests throttled
+        // side by side do not add up to a wait of many seconds
+        self.balance = self.balance.min(-self.rate);
     }
 
     /// Units per second allowed now.
@@ -154,10 +168,14 @@ mod tests {
         assert_eq!(b.rate(), 50.0);
         assert_eq!(b.wait(secs(0.0)), secs(1.0), "a second at the new rate");
         b.throttled(secs(0.0));
-        assert_eq!(b.rate(), 25.0);
+        b.throttled(secs(0.0));
+        assert_eq!(b.rate(), 50.0, "once a second at most");
+        assert_eq!(b.wait(secs(0.0)), secs(1.0), "and the waits do not add up");
+        b.throttled(secs(1.0)); // recovered by 5 meanwhile, then halved
+        assert_eq!(b.rate(), 27.5);
         // 5% of the maximum per quiet second
         b.wait(secs(10.0));
-        assert!((b.rate() - 75.0).abs() < 1e-9, "{}", b.rate());
+        assert!((b.rate() - 72.5).abs() < 1e-9, "{}", b.rate());
         b.wait(secs(100.0));
         assert_eq!(b.rate(), 100.0, "never above the budget");
         let mut fixed = Bucket::new(100.0, false, secs(0.0));

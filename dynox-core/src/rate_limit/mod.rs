@@ -34,8 +34,8 @@ use std::time::Duration;
 pub trait Clock: Send + Sync + std::fmt::Debug + 'static {
     /// Time since some fixed start.
     fn now(&self) -> Duration;
-    /// Waits `duration`.
-    fn sleep(&self, duration: Duration) -> BoxFuture<'static, ()>;
+    /// Waits until [`now`](Clock::now) reaches `deadline`.
+    fn sleep_until(&self, deadline: Duration) -> BoxFuture<'static, ()>;
 }
 
 /// tokio's clock (so a test runtime with paused time controls it too).
@@ -56,8 +56,8 @@ impl Clock for TokioClock {
     fn now(&self) -> Duration {
         self.start.elapsed()
     }
-    fn sleep(&self, duration: Duration) -> BoxFuture<'static, ()> {
-        Box::pin(tokio::time::sleep(duration))
+    fn sleep_until(&self, deadline: Duration) -> BoxFuture<'static, ()> {
+        Box::pin(tokio::time::sleep_until(self.start + deadline))
     }
 }
 
@@ -165,8 +165,8 @@ impl RateLimit {
     /// Waits until a request on this side may be sent.
     pub(crate) async fn acquire(&self, reads: bool) {
         loop {
+            let now = self.config.clock.now();
             let wait = {
-                let now = self.config.clock.now();
                 let mut state = self.lock();
                 let bucket = if reads {
                     &mut state.read
@@ -181,7 +181,8 @@ impl RateLimit {
             if wait.is_zero() {
                 return;
             }
-            self.config.clock.sleep(wait).await;
+            // until a time, not for a while: the wait was worked out at `now`
+            self.config.clock.sleep_until(now + wait).await;
         }
     }
 
