@@ -43,6 +43,7 @@ mod expr;
 mod hooks;
 mod index;
 pub mod json;
+pub mod lock;
 pub mod metrics;
 mod model;
 mod operation;
