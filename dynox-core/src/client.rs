@@ -266,6 +266,14 @@ impl Dynox {
             rcu = tracing::field::Empty,
             wcu = tracing::field::Empty,
             error = tracing::field::Empty,
+            // OpenTelemetry's semantic conventions for DynamoDB calls
+            "db.system" = "dynamodb",
+            "rpc.system" = "aws-api",
+            "rpc.service" = "DynamoDB",
+            "rpc.method" = kind.as_str(),
+            "aws.dynamodb.table_names" = table,
+            "aws.dynamodb.consumed_capacity" = tracing::field::Empty,
+            "aws.request_id" = tracing::field::Empty,
         );
         if let Some(limits) = &self.limits {
             for limit in limits.for_request(table) {
@@ -289,11 +297,15 @@ impl Dynox {
             bytes_sent,
             bytes_received: 0,
             items: 0,
+            scanned: 0,
+            request_id: None,
             succeeded: result.is_ok(),
         };
         if let Ok(response) = &result {
             record.bytes_received = response.wire_size() as u64;
             record.items = response.items();
+            record.scanned = response.scanned();
+            record.request_id = response.request_id().map(str::to_owned);
             if let Some(c) = response.consumed() {
                 // DynamoDB splits read and write units only for some
                 // operations; otherwise the total belongs to the kind.
@@ -303,6 +315,10 @@ impl Dynox {
             span.record("bytes_received", record.bytes_received);
             span.record("rcu", record.rcu);
             span.record("wcu", record.wcu);
+            span.record("aws.dynamodb.consumed_capacity", record.rcu + record.wcu);
+            if let Some(id) = &record.request_id {
+                span.record("aws.request_id", id.as_str());
+            }
         }
         if let Err(e) = &result {
             span.record("error", tracing::field::display(e));

@@ -25,6 +25,12 @@ pub struct OperationRecord {
     pub bytes_received: u64,
     /// Items read or written.
     pub items: u64,
+    /// Items a query or scan read before its filter (DynamoDB's
+    /// `ScannedCount`; 0 for other requests).
+    pub scanned: u64,
+    /// DynamoDB's id of the request (`x-amzn-RequestId`), for AWS support;
+    /// `None` on the embedded engine.
+    pub request_id: Option<String>,
     /// Whether DynamoDB accepted the request.
     pub succeeded: bool,
 }
@@ -48,6 +54,10 @@ pub struct TableMetrics {
     pub duration: Duration,
     /// Items read or written.
     pub items: u64,
+    /// Items queries and scans read before their filters.
+    pub scanned_count: u64,
+    /// Requests by kind.
+    pub operations: BTreeMap<OperationKind, u64>,
 }
 
 impl TableMetrics {
@@ -60,6 +70,8 @@ impl TableMetrics {
         self.bytes_received += r.bytes_received;
         self.duration += r.duration;
         self.items += r.items;
+        self.scanned_count += r.scanned;
+        *self.operations.entry(r.kind).or_default() += 1;
     }
 
     fn subtract(&mut self, t: &TableMetrics) {
@@ -71,6 +83,15 @@ impl TableMetrics {
         self.bytes_received -= t.bytes_received;
         self.duration = self.duration.saturating_sub(t.duration);
         self.items -= t.items;
+        self.scanned_count -= t.scanned_count;
+        for (kind, n) in &t.operations {
+            if let Some(mine) = self.operations.get_mut(kind) {
+                *mine -= n;
+                if *mine == 0 {
+                    self.operations.remove(kind);
+                }
+            }
+        }
     }
 }
 
@@ -113,6 +134,11 @@ pub struct Metrics {
     pub duration: Duration,
     /// Items read or written.
     pub items: u64,
+    /// Items queries and scans read before their filters: far above
+    /// `items`, a filter is discarding what the reads paid for.
+    pub scanned_count: u64,
+    /// Requests by kind.
+    pub operations: BTreeMap<OperationKind, u64>,
     /// The same totals per table.
     pub tables: BTreeMap<String, TableMetrics>,
 }
@@ -163,6 +189,8 @@ impl MetricsStore {
             bytes_received: t.bytes_received,
             duration: t.duration,
             items: t.items,
+            scanned_count: t.scanned_count,
+            operations: t.operations.clone(),
             tables: s.tables.clone(),
         }
     }

@@ -73,4 +73,37 @@ backend_tests! {
         assert_eq!(db.metrics().requests, 1, "only the failed request to the other table is left");
         Ok(())
     }
+
+    async fn scanned_counts_request_ids_and_counts_by_kind(db: Dynox) -> Result<()> {
+        User::create_table(&db).await?;
+        for i in 0..10u32 {
+            let mut u = User::new("U", &format!("{i}"), "n");
+            u.age = i;
+            u.save(&db).await?;
+        }
+        db.reset_metrics();
+        let old = User::query(&db, "U").filter(User::AGE.ge(8)).all().await?;
+        assert_eq!(old.len(), 2);
+        let query = last(&db);
+        assert_eq!((query.items, query.scanned), (2, 10), "{query:?}");
+        // the embedded engine has no request ids; DynamoDB (Local) does
+        assert_eq!(
+            query.request_id.is_some(),
+            db.transport().name() != "embedded",
+            "{query:?}"
+        );
+        User::get(&db, "U", "1").await?;
+        User::get(&db, "U", "2").await?;
+        let m = db.metrics();
+        assert_eq!(m.scanned_count, 10);
+        assert_eq!(
+            m.operations.into_iter().collect::<Vec<_>>(),
+            vec![(OperationKind::GetItem, 2), (OperationKind::Query, 1)]
+        );
+        let table = db.table_metrics(&db.table_name::<User>());
+        assert_eq!((table.scanned_count, table.operations.len()), (10, 2));
+        db.reset_table_metrics(&db.table_name::<User>());
+        assert!(db.metrics().operations.is_empty(), "subtracted with the table");
+        Ok(())
+    }
 }

@@ -80,6 +80,10 @@ pub(crate) trait Operation {
     fn consumed(_output: &Self::Output) -> Option<Units> {
         None
     }
+    /// Items a query or scan read before its filter.
+    fn scanned(_output: &Self::Output) -> u64 {
+        0
+    }
     /// Whether this request reads, for an operation that may read or write
     /// (PartiQL); `None` takes the operation's kind.
     fn reads(_input: &Self::Input) -> Option<bool> {
@@ -199,6 +203,21 @@ macro_rules! operations {
             pub(crate) fn items(&self) -> u64 {
                 match self {
                     $(Response::$name(o) => <$module::$name as Operation>::items(o),)*
+                }
+            }
+
+            /// Items a query or scan read before its filter.
+            pub(crate) fn scanned(&self) -> u64 {
+                match self {
+                    $(Response::$name(o) => <$module::$name as Operation>::scanned(o),)*
+                }
+            }
+
+            /// DynamoDB's id of the request; none from the embedded engine.
+            pub(crate) fn request_id(&self) -> Option<&str> {
+                use aws_sdk_dynamodb::operation::RequestId;
+                match self {
+                    $(Response::$name(o) => o.request_id(),)*
                 }
             }
 

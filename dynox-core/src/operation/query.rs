@@ -39,6 +39,10 @@ impl Operation for Query {
         Units::one(x.consumed_capacity.as_ref())
     }
 
+    fn scanned(x: &QueryOutput) -> u64 {
+        u64::try_from(x.scanned_count).unwrap_or(0)
+    }
+
     async fn send_aws(c: &Client, i: QueryInput) -> Result<QueryOutput> {
         aws_request(c, i)
             .send()

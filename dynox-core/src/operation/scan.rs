@@ -38,6 +38,10 @@ impl Operation for Scan {
         Units::one(x.consumed_capacity.as_ref())
     }
 
+    fn scanned(x: &ScanOutput) -> u64 {
+        u64::try_from(x.scanned_count).unwrap_or(0)
+    }
+
     async fn send_aws(c: &Client, i: ScanInput) -> Result<ScanOutput> {
         aws_request(c, i)
             .send()
