@@ -103,13 +103,25 @@ impl Dynox {
         Arc::ptr_eq(&self.shared, &other.shared) && self.prefix == other.prefix
     }
 
-    /// A client over an AWS SDK client.
+    /// A client over an AWS SDK client. Change streams need a DynamoDB
+    /// Streams client as well: see [`Dynox::from_clients`].
     pub fn from_client(client: aws_sdk_dynamodb::Client) -> Self {
         Self::from_transport(Arc::new(AwsTransport::new(client)))
     }
 
+    /// A client over AWS SDK clients of DynamoDB and of DynamoDB Streams,
+    /// configured alike (for DynamoDB Local, both with its endpoint).
+    pub fn from_clients(
+        dynamodb: aws_sdk_dynamodb::Client,
+        streams: aws_sdk_dynamodbstreams::Client,
+    ) -> Self {
+        Self::from_transport(Arc::new(AwsTransport::new(dynamodb).with_streams(streams)))
+    }
+
     /// A client configured by the AWS SDK's default chain: credentials,
-    /// `AWS_REGION`, and `AWS_ENDPOINT_URL_DYNAMODB` (e.g. for DynamoDB Local).
+    /// `AWS_REGION`, and `AWS_ENDPOINT_URL_DYNAMODB` (e.g. for DynamoDB Local;
+    /// change streams read `AWS_ENDPOINT_URL_DYNAMODB_STREAMS`, or
+    /// `AWS_ENDPOINT_URL` for both).
     /// Without a region it is [`crate::Error::Configuration`].
     pub async fn from_env() -> Result<Self> {
         let config = aws_config::load_defaults(aws_config::BehaviorVersion::latest()).await;
@@ -118,7 +130,10 @@ impl Dynox {
                 message: crate::transport::MISSING_REGION.to_owned(),
             });
         }
-        Ok(Self::from_client(aws_sdk_dynamodb::Client::new(&config)))
+        Ok(Self::from_clients(
+            aws_sdk_dynamodb::Client::new(&config),
+            aws_sdk_dynamodbstreams::Client::new(&config),
+        ))
     }
 
     /// The embedded engine, in memory: real DynamoDB semantics, no server.

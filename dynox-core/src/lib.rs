@@ -53,6 +53,7 @@ pub mod rate_limit;
 mod redact;
 mod routing;
 pub mod size;
+pub mod streams;
 pub mod testing;
 pub mod timestamp;
 mod tracked;

@@ -97,6 +97,7 @@ pub(crate) const TAKEN_NAMES: &[&str] = &[
     "scan",
     "table_exists",
     "verify_table",
+    "changes",
     "table_tags",
     "update_table",
     "item_size",

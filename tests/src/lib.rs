@@ -65,11 +65,29 @@ pub fn local_sdk_client() -> aws_sdk_dynamodb::Client {
     aws_sdk_dynamodb::Client::from_conf(config)
 }
 
+/// A DynamoDB Streams client for DynamoDB Local, configured as
+/// [`local_sdk_client`].
+pub fn local_streams_client() -> aws_sdk_dynamodbstreams::Client {
+    let config = aws_sdk_dynamodbstreams::Config::builder()
+        .behavior_version(aws_sdk_dynamodbstreams::config::BehaviorVersion::latest())
+        .endpoint_url(local_endpoint())
+        .region(aws_sdk_dynamodbstreams::config::Region::new("us-east-1"))
+        .credentials_provider(Credentials::new(
+            "dynox",
+            "dynox",
+            None,
+            None,
+            "dynox-tests",
+        ))
+        .build();
+    aws_sdk_dynamodbstreams::Client::from_conf(config)
+}
+
 /// A client on `backend` with a table prefix of its own.
 pub fn connect(backend: Backend) -> Dynox {
     let db = match backend {
         Backend::Embedded => Dynox::memory(),
-        Backend::DynamoDbLocal => Dynox::from_client(local_sdk_client()),
+        Backend::DynamoDbLocal => Dynox::from_clients(local_sdk_client(), local_streams_client()),
     };
     db.with_table_prefix(unique_prefix())
 }

@@ -12,10 +12,13 @@ mod batch_write_item;
 mod create_table;
 mod delete_item;
 mod delete_table;
+mod describe_stream;
 mod describe_table;
 mod execute_statement;
 mod execute_transaction;
 mod get_item;
+mod get_records;
+mod get_shard_iterator;
 mod list_tables;
 mod list_tags_of_resource;
 mod put_item;
@@ -46,6 +49,8 @@ mod support {
     pub(super) use crate::transport::embedded_convert::*;
     #[cfg(feature = "embedded")]
     pub(super) use crate::transport::embedded_reads::{page_output, segment};
+    /// The SDK clients; dereferences to DynamoDB's.
+    pub(super) use crate::transport::AwsClients as Client;
     #[cfg(feature = "embedded")]
     pub(super) use crate::transport::EmbeddedTransport;
     pub(super) use crate::wire_size::{
@@ -56,7 +61,6 @@ mod support {
     pub(super) use crate::Error;
     pub(super) use crate::Result;
     pub(super) use aws_sdk_dynamodb::types as sdk;
-    pub(super) use aws_sdk_dynamodb::Client;
 }
 
 /// What an operation module provides. `Input` and `Output` are the SDK's
@@ -90,9 +94,9 @@ pub(crate) trait Operation {
         None
     }
 
-    /// Sends the request with the AWS SDK client.
+    /// Sends the request with the AWS SDK clients.
     fn send_aws(
-        client: &aws_sdk_dynamodb::Client,
+        clients: &crate::transport::AwsClients,
         input: Self::Input,
     ) -> impl Future<Output = Result<Self::Output>> + Send;
 
@@ -112,14 +116,14 @@ pub(crate) trait FromResponse: Sized {
 macro_rules! operations {
     ($(
         $(#[doc = $doc:literal])*
-        $name:ident: $module:ident ($input:ident => $output:ident), $reads:literal;
+        $name:ident: $module:ident ($sdk:ident: $input:ident => $output:ident), $reads:literal;
     )*) => {
         /// A rendered DynamoDB request.
         #[derive(Debug, Clone)]
         #[non_exhaustive]
         #[allow(clippy::large_enum_variant)] // built once per operation and moved, never stored
         pub enum Request {
-            $($(#[doc = $doc])* $name(aws_sdk_dynamodb::operation::$module::$input),)*
+            $($(#[doc = $doc])* $name($sdk::operation::$module::$input),)*
         }
 
         /// DynamoDB's answer to a [`Request`], of the matching variant.
@@ -127,7 +131,7 @@ macro_rules! operations {
         #[non_exhaustive]
         #[allow(clippy::large_enum_variant)] // see Request
         pub enum Response {
-            $($(#[doc = $doc])* $name(aws_sdk_dynamodb::operation::$module::$output),)*
+            $($(#[doc = $doc])* $name($sdk::operation::$module::$output),)*
         }
 
         /// The kind of DynamoDB request an operation sent.
@@ -229,9 +233,9 @@ macro_rules! operations {
             }
         }
 
-        /// Sends `request` with the AWS SDK client.
+        /// Sends `request` with the AWS SDK clients.
         pub(crate) async fn send_aws(
-            client: &aws_sdk_dynamodb::Client,
+            client: &crate::transport::AwsClients,
             request: Request,
         ) -> Result<Response> {
             Ok(match request {
@@ -255,7 +259,7 @@ macro_rules! operations {
         }
 
         $(
-            impl FromResponse for aws_sdk_dynamodb::operation::$module::$output {
+            impl FromResponse for $sdk::operation::$module::$output {
                 fn from_response(response: Response) -> Result<Self> {
                     match response {
                         Response::$name(output) => Ok(output),
@@ -276,43 +280,49 @@ macro_rules! operations {
 
 operations! {
     /// PutItem.
-    PutItem: put_item (PutItemInput => PutItemOutput), false;
+    PutItem: put_item (aws_sdk_dynamodb: PutItemInput => PutItemOutput), false;
     /// GetItem.
-    GetItem: get_item (GetItemInput => GetItemOutput), true;
+    GetItem: get_item (aws_sdk_dynamodb: GetItemInput => GetItemOutput), true;
     /// UpdateItem.
-    UpdateItem: update_item (UpdateItemInput => UpdateItemOutput), false;
+    UpdateItem: update_item (aws_sdk_dynamodb: UpdateItemInput => UpdateItemOutput), false;
     /// DeleteItem.
-    DeleteItem: delete_item (DeleteItemInput => DeleteItemOutput), false;
+    DeleteItem: delete_item (aws_sdk_dynamodb: DeleteItemInput => DeleteItemOutput), false;
     /// CreateTable.
-    CreateTable: create_table (CreateTableInput => CreateTableOutput), false;
+    CreateTable: create_table (aws_sdk_dynamodb: CreateTableInput => CreateTableOutput), false;
     /// DescribeTable.
-    DescribeTable: describe_table (DescribeTableInput => DescribeTableOutput), false;
+    DescribeTable: describe_table (aws_sdk_dynamodb: DescribeTableInput => DescribeTableOutput), false;
     /// DeleteTable.
-    DeleteTable: delete_table (DeleteTableInput => DeleteTableOutput), false;
+    DeleteTable: delete_table (aws_sdk_dynamodb: DeleteTableInput => DeleteTableOutput), false;
     /// UpdateTable: a global index added or removed, billing, stream.
-    UpdateTable: update_table (UpdateTableInput => UpdateTableOutput), false;
+    UpdateTable: update_table (aws_sdk_dynamodb: UpdateTableInput => UpdateTableOutput), false;
     /// ListTables: one page of table names.
-    ListTables: list_tables (ListTablesInput => ListTablesOutput), false;
+    ListTables: list_tables (aws_sdk_dynamodb: ListTablesInput => ListTablesOutput), false;
     /// ListTagsOfResource: a table's tags.
-    ListTagsOfResource: list_tags_of_resource (ListTagsOfResourceInput => ListTagsOfResourceOutput), false;
+    ListTagsOfResource: list_tags_of_resource (aws_sdk_dynamodb: ListTagsOfResourceInput => ListTagsOfResourceOutput), false;
     /// UpdateTimeToLive.
-    UpdateTimeToLive: update_time_to_live (UpdateTimeToLiveInput => UpdateTimeToLiveOutput), false;
+    UpdateTimeToLive: update_time_to_live (aws_sdk_dynamodb: UpdateTimeToLiveInput => UpdateTimeToLiveOutput), false;
     /// Query: one page.
-    Query: query (QueryInput => QueryOutput), true;
+    Query: query (aws_sdk_dynamodb: QueryInput => QueryOutput), true;
     /// Scan: one page of one segment.
-    Scan: scan (ScanInput => ScanOutput), true;
+    Scan: scan (aws_sdk_dynamodb: ScanInput => ScanOutput), true;
     /// BatchGetItem: up to 100 keys.
-    BatchGetItem: batch_get_item (BatchGetItemInput => BatchGetItemOutput), true;
+    BatchGetItem: batch_get_item (aws_sdk_dynamodb: BatchGetItemInput => BatchGetItemOutput), true;
     /// BatchWriteItem: up to 25 puts and deletes.
-    BatchWriteItem: batch_write_item (BatchWriteItemInput => BatchWriteItemOutput), false;
+    BatchWriteItem: batch_write_item (aws_sdk_dynamodb: BatchWriteItemInput => BatchWriteItemOutput), false;
     /// TransactWriteItems: all or nothing.
-    TransactWriteItems: transact_write_items (TransactWriteItemsInput => TransactWriteItemsOutput), false;
+    TransactWriteItems: transact_write_items (aws_sdk_dynamodb: TransactWriteItemsInput => TransactWriteItemsOutput), false;
     /// TransactGetItems: a consistent snapshot of several items.
-    TransactGetItems: transact_get_items (TransactGetItemsInput => TransactGetItemsOutput), true;
+    TransactGetItems: transact_get_items (aws_sdk_dynamodb: TransactGetItemsInput => TransactGetItemsOutput), true;
+    /// DescribeStream (DynamoDB Streams): a page of a stream's shards.
+    DescribeStream: describe_stream (aws_sdk_dynamodbstreams: DescribeStreamInput => DescribeStreamOutput), true;
+    /// GetShardIterator (DynamoDB Streams): where to read a shard from.
+    GetShardIterator: get_shard_iterator (aws_sdk_dynamodbstreams: GetShardIteratorInput => GetShardIteratorOutput), true;
+    /// GetRecords (DynamoDB Streams): a shard's next changes.
+    GetRecords: get_records (aws_sdk_dynamodbstreams: GetRecordsInput => GetRecordsOutput), true;
     /// ExecuteStatement: one PartiQL statement.
-    ExecuteStatement: execute_statement (ExecuteStatementInput => ExecuteStatementOutput), false;
+    ExecuteStatement: execute_statement (aws_sdk_dynamodb: ExecuteStatementInput => ExecuteStatementOutput), false;
     /// BatchExecuteStatement: up to 25 PartiQL statements, each on its own.
-    BatchExecuteStatement: batch_execute_statement (BatchExecuteStatementInput => BatchExecuteStatementOutput), false;
+    BatchExecuteStatement: batch_execute_statement (aws_sdk_dynamodb: BatchExecuteStatementInput => BatchExecuteStatementOutput), false;
     /// ExecuteTransaction: up to 100 PartiQL statements, all or nothing.
-    ExecuteTransaction: execute_transaction (ExecuteTransactionInput => ExecuteTransactionOutput), false;
+    ExecuteTransaction: execute_transaction (aws_sdk_dynamodb: ExecuteTransactionInput => ExecuteTransactionOutput), false;
 }

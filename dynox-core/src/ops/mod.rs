@@ -47,7 +47,7 @@ pub use read::Projection;
 pub use retry::RetryPolicy;
 pub use scan::Scan;
 pub use smart_save::SmartSave;
-pub(crate) use table::build_error;
+pub(crate) use table::{build_error, describe as describe_table};
 pub use table::{CreateTable, DeleteTable, DescribeTable};
 pub use table_update::UpdateTable;
 pub use table_verify::SchemaDifference;
@@ -144,6 +144,12 @@ pub trait ModelExt: DynoModel {
     /// Whether the model's table exists.
     fn table_exists(db: &Dynox) -> OpFuture<'_, bool> {
         table::table_exists::<Self>(db)
+    }
+
+    /// The table's stream as typed changes of this model. See
+    /// [`crate::streams`].
+    fn changes(db: &Dynox) -> crate::streams::Changes<'_, Self> {
+        crate::streams::Changes::new(db)
     }
 
     /// The tags of the model's table.

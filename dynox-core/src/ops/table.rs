@@ -22,7 +22,7 @@ pub(crate) fn build_error(e: aws_sdk_dynamodb::error::BuildError) -> Error {
     Error::backend("InvalidRequest", e)
 }
 
-pub(super) async fn describe(db: &Dynox, table: &str) -> Result<TableDescription> {
+pub(crate) async fn describe(db: &Dynox, table: &str) -> Result<TableDescription> {
     let input = DescribeTableInput::builder()
         .table_name(table)
         .build()

@@ -6,29 +6,68 @@ use aws_sdk_dynamodb::Client;
 use futures::future::BoxFuture;
 use futures::FutureExt;
 
-/// Sends requests with the official `aws-sdk-dynamodb` client. Credentials,
-/// region, retries and timeouts are the client's own configuration.
+/// Sends requests with the official `aws-sdk-dynamodb` client (and
+/// `aws-sdk-dynamodbstreams` for change streams). Credentials, region,
+/// retries and timeouts are the clients' own configuration.
 #[derive(Clone, Debug)]
 pub struct AwsTransport {
-    client: Client,
+    clients: AwsClients,
+}
+
+/// The SDK clients operations are sent with: DynamoDB's, and DynamoDB
+/// Streams' where one was given. Dereferences to DynamoDB's.
+#[derive(Clone, Debug)]
+pub(crate) struct AwsClients {
+    dynamodb: Client,
+    streams: Option<aws_sdk_dynamodbstreams::Client>,
+}
+
+impl std::ops::Deref for AwsClients {
+    type Target = Client;
+    fn deref(&self) -> &Client {
+        &self.dynamodb
+    }
+}
+
+impl AwsClients {
+    pub(crate) fn new(dynamodb: Client, streams: Option<aws_sdk_dynamodbstreams::Client>) -> Self {
+        AwsClients { dynamodb, streams }
+    }
+
+    /// The DynamoDB Streams client, or what to do to have one.
+    pub(crate) fn streams(&self) -> Result<&aws_sdk_dynamodbstreams::Client> {
+        self.streams.as_ref().ok_or_else(|| crate::Error::Configuration {
+            message: "this client has no DynamoDB Streams client: build it with `Dynox::from_env()` or `Dynox::from_clients(dynamodb, streams)`".to_owned(),
+        })
+    }
 }
 
 impl AwsTransport {
-    /// Wraps an SDK client.
+    /// Wraps an SDK client; change streams need
+    /// [`with_streams`](Self::with_streams) as well.
     pub fn new(client: Client) -> Self {
-        AwsTransport { client }
+        AwsTransport {
+            clients: AwsClients::new(client, None),
+        }
+    }
+
+    /// Reads change streams with `streams` (configured like the DynamoDB
+    /// client: same credentials, region and, for DynamoDB Local, endpoint).
+    pub fn with_streams(mut self, streams: aws_sdk_dynamodbstreams::Client) -> Self {
+        self.clients.streams = Some(streams);
+        self
     }
 
     /// The wrapped SDK client.
     pub fn client(&self) -> &Client {
-        &self.client
+        &self.clients.dynamodb
     }
 }
 
 impl Transport for AwsTransport {
     fn send(&self, request: Request) -> BoxFuture<'_, Result<Response>> {
         // each operation module copies its input onto the SDK's builder
-        crate::operation::send_aws(&self.client, request).boxed()
+        crate::operation::send_aws(&self.clients, request).boxed()
     }
 
     fn name(&self) -> &'static str {

@@ -22,6 +22,7 @@ pub(crate) mod embedded_reads;
 pub(crate) mod embedded_schema;
 
 pub use crate::operation::{Request, Response};
+pub(crate) use aws::AwsClients;
 pub use aws::AwsTransport;
 #[cfg(feature = "embedded")]
 pub use embedded::EmbeddedTransport;
