@@ -43,6 +43,8 @@ mod expr;
 mod hooks;
 mod index;
 pub mod json;
+// the lock table's record is a derived model
+#[cfg(feature = "derive")]
 pub mod lock;
 pub mod metrics;
 mod model;

@@ -114,6 +114,9 @@ pub struct TableSchema {
     /// Stored names of the `#[dyno(sensitive)]` attributes: their values are
     /// never shown by dynox's `Debug` output or errors.
     pub sensitive: &'static [&'static str],
+    /// The stream `create_table` turns on (`#[dyno(stream = "...")]`), as
+    /// DynamoDB names its view type (`"NEW_AND_OLD_IMAGES"`).
+    pub stream: Option<&'static str>,
 }
 
 /// A key attribute: its stored name and scalar type.

@@ -21,6 +21,8 @@ pub(crate) struct ModelAttrs {
     pub(crate) hooks: bool,
     #[darling(rename = "crate")]
     pub(crate) krate: Option<Path>,
+    /// `stream = "new_and_old_images"`: the stream `create_table` turns on.
+    pub(crate) stream: Option<LitStr>,
     /// `index(name = "...", keys_only)` / `index(name = "...", include = "a,b")`
     #[darling(multiple, rename = "index")]
     pub(crate) index_options: Vec<IndexAttrs>,

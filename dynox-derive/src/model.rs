@@ -21,6 +21,8 @@ pub(crate) struct Model {
     pub(crate) fields: Vec<Field>,
     /// Projection options of secondary indexes.
     pub(crate) index_options: Vec<IndexOption>,
+    /// DynamoDB's name of the stream view `create_table` turns on.
+    pub(crate) stream: Option<&'static str>,
 }
 
 /// `#[dyno(index(name = "...", ...))]`: how a secondary index projects.
@@ -53,6 +55,33 @@ impl IndexOption {
             projection,
         }
     }
+}
+
+/// The stream views DynamoDB has, by the names the attribute takes.
+const STREAM_VIEWS: &[(&str, &str)] = &[
+    ("keys_only", "KEYS_ONLY"),
+    ("new_image", "NEW_IMAGE"),
+    ("old_image", "OLD_IMAGE"),
+    ("new_and_old_images", "NEW_AND_OLD_IMAGES"),
+];
+
+fn stream_view(s: &LitStr, errors: &mut Accumulator) -> Option<&'static str> {
+    let found = STREAM_VIEWS.iter().find(|(name, _)| *name == s.value());
+    if found.is_none() {
+        errors.push(
+            Error::custom(format!(
+                "no stream view `{}`: choose one of {}",
+                s.value(),
+                STREAM_VIEWS
+                    .iter()
+                    .map(|(n, _)| format!("`{n}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+            .with_span(s),
+        );
+    }
+    found.map(|(_, view)| *view)
 }
 
 /// A size limit of zero would refuse every item.
@@ -117,6 +146,7 @@ impl Model {
             table,
             consistent_read: attrs.consistent_read,
             max_size: attrs.max_size.and_then(|m| max_size(&m, errors)),
+            stream: attrs.stream.and_then(|s| stream_view(&s, errors)),
             skip_hooks: attrs.skip_hooks,
             hooks: attrs.hooks,
             generics: attrs.generics,

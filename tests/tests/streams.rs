@@ -10,7 +10,7 @@ use futures::StreamExt;
 use std::collections::HashMap;
 
 #[derive(DynoModel, Debug, Clone, PartialEq)]
-#[dyno(table = "ledger")]
+#[dyno(table = "ledger", stream = "new_and_old_images")]
 pub struct Entry {
     #[dyno(partition_key)]
     pub account: String,
@@ -106,7 +106,8 @@ async fn write(
 
 backend_tests! {
     async fn ten_thousand_writes_read_back_as_exactly_those_changes(db: Dynox) -> Result<()> {
-        Entry::create_table(&db).stream(StreamViewType::NewAndOldImages).await?;
+        Entry::create_table(&db).await?; // the model's stream
+        assert_eq!(Entry::verify_table(&db).await?, vec![]);
         let tasks: Vec<_> = (0..4u64).map(|t| tokio::spawn(write(db.clone(), t, 2_500, 50))).collect();
         let mut expected: HashMap<String, Vec<Expected>> = HashMap::new();
         for t in tasks {
@@ -148,6 +149,14 @@ backend_tests! {
 
     async fn changed_fields_views_and_a_table_without_a_stream(db: Dynox) -> Result<()> {
         Entry::create_table(&db).stream(StreamViewType::NewImage).await?;
+        let drift = Entry::verify_table(&db).await?;
+        assert_eq!(
+            drift,
+            vec![dynox_core::ops::SchemaDifference::Stream {
+                expected: "NEW_AND_OLD_IMAGES".into(),
+                found: "NEW_IMAGE".into()
+            }]
+        );
         let mut e = Tracked::new(Entry { account: "a".into(), balance: 1, step: 0 });
         e.save(&db).await?;
         e.balance = 2;
@@ -167,10 +176,64 @@ backend_tests! {
 
         #[derive(DynoModel, Debug, Clone, PartialEq)]
         #[dyno(table = "quiet")]
-        pub struct Quiet { #[dyno(partition_key)] pub id: String }
+        struct Quiet { #[dyno(partition_key)] id: String }
         Quiet::create_table(&db).await?;
         let err = Quiet::changes(&db).all().await.unwrap_err();
         assert!(matches!(&err, Error::Refused { message } if message.contains("no stream")), "{err:?}");
+        Ok(())
+    }
+
+    async fn a_lambda_event_of_the_same_records_decodes_to_the_same_changes(db: Dynox) -> Result<()> {
+        Entry::create_table(&db).stream(StreamViewType::NewAndOldImages).await?;
+        write(db.clone(), 9, 200, 10).await?;
+        let read = Entry::changes(&db).all().await?;
+        // the event Lambda would deliver for these records, in its JSON
+        let records: Vec<serde_json::Value> = read
+            .iter()
+            .map(|r| {
+                let (name, old, new) = match &r.change {
+                    Change::Insert { new } => ("INSERT", None, new.as_ref()),
+                    Change::Modify { old, new } => ("MODIFY", old.as_ref(), new.as_ref()),
+                    Change::Remove { old } => ("REMOVE", old.as_ref(), None),
+                };
+                let mut dynamodb = serde_json::json!({
+                    "ApproximateCreationDateTime": 1_700_000_000,
+                    "Keys": dynox_core::json::item_to_dynamodb_json(&r.keys),
+                    "SequenceNumber": r.sequence_number,
+                    "SizeBytes": 59,
+                    "StreamViewType": "NEW_AND_OLD_IMAGES",
+                });
+                if let Some(o) = old {
+                    dynamodb["OldImage"] = o.to_dynamodb_json();
+                }
+                if let Some(n) = new {
+                    dynamodb["NewImage"] = n.to_dynamodb_json();
+                }
+                serde_json::json!({
+                    "eventID": "1",
+                    "eventName": name,
+                    "eventVersion": "1.1",
+                    "eventSource": "aws:dynamodb",
+                    "awsRegion": "us-east-1",
+                    "dynamodb": dynamodb,
+                    "eventSourceARN": "arn:aws:dynamodb:us-east-1:123456789012:table/ledger/stream/2026-11-26T00:00:00.000",
+                })
+            })
+            .collect();
+        let event: aws_lambda_events::event::dynamodb::Event =
+            serde_json::from_value(serde_json::json!({ "Records": records })).expect("a Lambda event");
+        let decoded = dynox_core::streams::from_lambda_event::<Entry>(&event);
+        assert_eq!(decoded.len(), read.len());
+        for (d, r) in decoded.into_iter().zip(&read) {
+            let d = d?;
+            assert_eq!((&d.change, &d.keys, &d.sequence_number), (&r.change, &r.keys, &r.sequence_number));
+        }
+        // an image that does not fit the model is an error in its place
+        let mut bad = serde_json::json!({ "Records": [records[0].clone()] });
+        bad["Records"][0]["dynamodb"]["NewImage"]["balance"] = serde_json::json!({ "S": "many" });
+        let event: aws_lambda_events::event::dynamodb::Event = serde_json::from_value(bad).expect("a Lambda event");
+        let decoded = dynox_core::streams::from_lambda_event::<Entry>(&event);
+        assert!(matches!(&decoded[0], Err(Error::Deserialize { field, .. }) if field == "balance"), "{decoded:?}");
         Ok(())
     }
 }

@@ -65,11 +65,7 @@ impl Operation for DescribeStream {
     }
 
     async fn send_aws(c: &Client, i: DescribeStreamInput) -> Result<DescribeStreamOutput> {
-        c.streams()?
-            .describe_stream()
-            .set_stream_arn(i.stream_arn)
-            .set_limit(i.limit)
-            .set_exclusive_start_shard_id(i.exclusive_start_shard_id)
+        aws_request(c.streams()?, i)
             .send()
             .await
             .map_err(|e| map_sdk_error(e, ConditionItem::none))
@@ -121,4 +117,16 @@ impl Operation for DescribeStream {
             )
             .build())
     }
+}
+
+/// The input on the SDK's builder, with every member dynox renders (checked
+/// by `operation::tests`).
+pub(super) fn aws_request(
+    c: &aws_sdk_dynamodbstreams::Client,
+    i: DescribeStreamInput,
+) -> aws_sdk_dynamodbstreams::operation::describe_stream::builders::DescribeStreamFluentBuilder {
+    c.describe_stream()
+        .set_stream_arn(i.stream_arn)
+        .set_limit(i.limit)
+        .set_exclusive_start_shard_id(i.exclusive_start_shard_id)
 }

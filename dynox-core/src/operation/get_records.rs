@@ -59,10 +59,7 @@ impl Operation for GetRecords {
     }
 
     async fn send_aws(c: &Client, i: GetRecordsInput) -> Result<GetRecordsOutput> {
-        c.streams()?
-            .get_records()
-            .set_shard_iterator(i.shard_iterator)
-            .set_limit(i.limit)
+        aws_request(c.streams()?, i)
             .send()
             .await
             .map_err(|e| map_sdk_error(e, ConditionItem::none))
@@ -114,4 +111,15 @@ impl Operation for GetRecords {
             .set_next_shard_iterator(out.next_shard_iterator)
             .build())
     }
+}
+
+/// The input on the SDK's builder, with every member dynox renders (checked
+/// by `operation::tests`).
+pub(super) fn aws_request(
+    c: &aws_sdk_dynamodbstreams::Client,
+    i: GetRecordsInput,
+) -> aws_sdk_dynamodbstreams::operation::get_records::builders::GetRecordsFluentBuilder {
+    c.get_records()
+        .set_shard_iterator(i.shard_iterator)
+        .set_limit(i.limit)
 }

@@ -34,12 +34,7 @@ impl Operation for GetShardIterator {
     }
 
     async fn send_aws(c: &Client, i: GetShardIteratorInput) -> Result<GetShardIteratorOutput> {
-        c.streams()?
-            .get_shard_iterator()
-            .set_stream_arn(i.stream_arn)
-            .set_shard_id(i.shard_id)
-            .set_shard_iterator_type(i.shard_iterator_type)
-            .set_sequence_number(i.sequence_number)
+        aws_request(c.streams()?, i)
             .send()
             .await
             .map_err(|e| map_sdk_error(e, ConditionItem::none))
@@ -68,4 +63,18 @@ impl Operation for GetShardIterator {
             .set_shard_iterator(out.shard_iterator)
             .build())
     }
+}
+
+/// The input on the SDK's builder, with every member dynox renders (checked
+/// by `operation::tests`).
+pub(super) fn aws_request(
+    c: &aws_sdk_dynamodbstreams::Client,
+    i: GetShardIteratorInput,
+) -> aws_sdk_dynamodbstreams::operation::get_shard_iterator::builders::GetShardIteratorFluentBuilder
+{
+    c.get_shard_iterator()
+        .set_stream_arn(i.stream_arn)
+        .set_shard_id(i.shard_id)
+        .set_shard_iterator_type(i.shard_iterator_type)
+        .set_sequence_number(i.sequence_number)
 }

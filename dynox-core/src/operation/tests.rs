@@ -9,12 +9,24 @@ use aws_sdk_dynamodb::types::*;
 use aws_sdk_dynamodb::Client;
 use std::collections::HashMap;
 
-fn client() -> Client {
+fn client() -> crate::transport::AwsClients {
     // building a client opens no connection
-    Client::from_conf(
-        aws_sdk_dynamodb::Config::builder()
-            .behavior_version(BehaviorVersion::latest())
-            .region(Region::new("us-east-1"))
+    crate::transport::AwsClients::new(
+        Client::from_conf(
+            aws_sdk_dynamodb::Config::builder()
+                .behavior_version(BehaviorVersion::latest())
+                .region(Region::new("us-east-1"))
+                .build(),
+        ),
+        None,
+    )
+}
+
+fn streams_client() -> aws_sdk_dynamodbstreams::Client {
+    aws_sdk_dynamodbstreams::Client::from_conf(
+        aws_sdk_dynamodbstreams::Config::builder()
+            .behavior_version(aws_sdk_dynamodbstreams::config::BehaviorVersion::latest())
+            .region(aws_sdk_dynamodbstreams::config::Region::new("us-east-1"))
             .build(),
     )
 }
@@ -33,9 +45,12 @@ fn values() -> HashMap<String, AttributeValue> {
 
 /// Checks that `module::aws_request` keeps every member of `input`.
 macro_rules! keeps_every_member {
-    ($module:ident, $input:expr) => {{
+    ($module:ident, $input:expr) => {
+        keeps_every_member!($module, $input, client())
+    };
+    ($module:ident, $input:expr, $client:expr) => {{
         let input = $input.build().expect("a valid input");
-        let copied = super::$module::aws_request(&client(), input.clone())
+        let copied = super::$module::aws_request(&$client, input.clone())
             .as_input()
             .clone()
             .build()
@@ -391,5 +406,35 @@ fn table_updates_and_listings_keep_every_member() {
         op::list_tables::ListTablesInput::builder()
             .exclusive_start_table_name("a")
             .limit(5)
+    );
+}
+
+#[test]
+fn stream_operations_keep_every_member() {
+    use aws_sdk_dynamodbstreams::operation as streams;
+    use aws_sdk_dynamodbstreams::types::ShardIteratorType;
+    keeps_every_member!(
+        describe_stream,
+        streams::describe_stream::DescribeStreamInput::builder()
+            .stream_arn("arn")
+            .limit(10)
+            .exclusive_start_shard_id("s"),
+        streams_client()
+    );
+    keeps_every_member!(
+        get_shard_iterator,
+        streams::get_shard_iterator::GetShardIteratorInput::builder()
+            .stream_arn("arn")
+            .shard_id("s")
+            .shard_iterator_type(ShardIteratorType::AfterSequenceNumber)
+            .sequence_number("1"),
+        streams_client()
+    );
+    keeps_every_member!(
+        get_records,
+        streams::get_records::GetRecordsInput::builder()
+            .shard_iterator("it")
+            .limit(100),
+        streams_client()
     );
 }

@@ -68,7 +68,8 @@ pub(super) async fn wait_active(
 
 /// Creates a model's table (CreateTable), then waits until it is active.
 /// On-demand billing unless [`CreateTable::provisioned`] says otherwise; the
-/// TTL attribute is enabled when the model has one.
+/// TTL attribute is enabled when the model has one, and the stream when the
+/// model names one (`#[dyno(stream = "new_and_old_images")]`).
 #[must_use = "an operation does nothing until awaited"]
 pub struct CreateTable<'a, M> {
     db: &'a Dynox,
@@ -153,7 +154,11 @@ impl<'a, M: DynoModel> CreateTable<'a, M> {
 
     async fn run(self) -> Result<TableDescription> {
         let table = self.db.table_name::<M>();
-        let input = create_table_input::<M>(&table, &self.options)?;
+        let mut options = self.options.clone();
+        if options.stream.is_none() {
+            options.stream = M::SCHEMA.stream.map(StreamViewType::from);
+        }
+        let input = create_table_input::<M>(&table, &options)?;
         let created: Result<CreateTableOutput> =
             self.db.send(&table, Request::CreateTable(input)).await;
         match created {

@@ -52,6 +52,14 @@ pub enum SchemaDifference {
         /// Whether the model declares it global.
         global_in_model: bool,
     },
+    /// The table's stream is off or keeps another view than the model's
+    /// `#[dyno(stream = "...")]`.
+    Stream {
+        /// The view the model names.
+        expected: String,
+        /// The table's view, or `none`.
+        found: String,
+    },
     /// An index copies other attributes than the model declares.
     Projection {
         /// The index name.
@@ -111,6 +119,10 @@ impl std::fmt::Display for SchemaDifference {
                 "index {index} is {} in the table and {} in the model",
                 kind(&!global_in_model),
                 kind(global_in_model)
+            ),
+            SchemaDifference::Stream { expected, found } => write!(
+                f,
+                "the table's stream is {found}, the model declares {expected}: turn it on (`update_table().stream(..)`; a stream's view cannot change, so turn another off first)"
             ),
             SchemaDifference::Projection {
                 index,
@@ -206,6 +218,19 @@ fn differences<M: DynoModel>(description: &TableDescription) -> Vec<SchemaDiffer
                 index: index.name.to_owned(),
                 expected,
                 found,
+            });
+        }
+    }
+    if let Some(expected) = schema.stream {
+        let found = description
+            .stream_specification()
+            .filter(|s| s.stream_enabled())
+            .and_then(|s| s.stream_view_type())
+            .map_or("none", |v| v.as_str());
+        if found != expected {
+            out.push(SchemaDifference::Stream {
+                expected: expected.to_owned(),
+                found: found.to_owned(),
             });
         }
     }

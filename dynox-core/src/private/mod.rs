@@ -159,6 +159,7 @@ pub const FALLBACK_SCHEMA: &TableSchema = &TableSchema {
     max_size: None,
     skip_hooks: false,
     sensitive: &[],
+    stream: None,
 };
 
 /// The read of a `#[dyno(sensitive)]` field: on a failure, `found` names the

@@ -38,8 +38,12 @@
 //! ```
 
 pub(crate) mod convert;
+#[cfg(feature = "lambda")]
+mod lambda;
 mod reader;
 
+#[cfg(feature = "lambda")]
+pub use lambda::{from_lambda_event, from_lambda_record};
 pub use reader::Changes;
 
 use crate::{DynoModel, Item};

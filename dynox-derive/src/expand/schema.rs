@@ -79,6 +79,7 @@ pub(crate) fn consts(model: &Model) -> TokenStream {
     let skip_hooks = model.skip_hooks;
     let max_size = option(model.max_size.map(|m| quote!(#m)));
     let sensitive = model.stored().filter(|f| f.sensitive).map(|f| &f.attribute);
+    let stream = option(model.stream.map(|v| quote!(#v)));
     let fields = model.stored().map(|f| {
         let (name, attribute, key) = (f.ident.to_string(), &f.attribute, f.is_key());
         quote! { #krate::__private::FieldInfo { name: #name, attribute: #attribute, key: #key } }
@@ -95,6 +96,7 @@ pub(crate) fn consts(model: &Model) -> TokenStream {
             max_size: #max_size,
             skip_hooks: #skip_hooks,
             sensitive: &[#(#sensitive),*],
+            stream: #stream,
         };
         const FIELDS: &'static [#krate::__private::FieldInfo] = &[#(#fields),*];
     }
