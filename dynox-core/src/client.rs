@@ -1,5 +1,6 @@
 //! `Dynox`: the client every operation runs through.
 
+use crate::hot::HotPartitions;
 use crate::metrics::{Metrics, MetricsStore, OperationRecord, TableMetrics};
 use crate::operation::FromResponse;
 use crate::rate_limit::{Limits, Outcome, RateLimit};
@@ -40,6 +41,8 @@ pub struct Dynox {
     routes: Option<Arc<Routes>>,
     /// Capacity budgets (`with_rate_limit`).
     limits: Option<Arc<Limits>>,
+    /// Hot-partition diagnostics (`with_hot_partitions`).
+    hot: Option<HotPartitions>,
 }
 
 struct Shared {
@@ -73,6 +76,7 @@ impl Dynox {
             prefix: None,
             routes: None,
             limits: None,
+            hot: None,
         }
     }
 
@@ -176,6 +180,7 @@ impl Dynox {
             prefix: (!prefix.is_empty()).then(|| Arc::from(prefix)),
             routes: self.routes.clone(),
             limits: self.limits.clone(),
+            hot: self.hot.clone(),
         }
     }
 
@@ -205,6 +210,15 @@ impl Dynox {
         }
     }
 
+    /// The same client recording which partition keys its requests take
+    /// into `hot` (see [`HotPartitions`]).
+    pub fn with_hot_partitions(&self, hot: HotPartitions) -> Self {
+        Dynox {
+            hot: Some(hot),
+            ..self.clone()
+        }
+    }
+
     /// The table prefix ("" when none).
     pub fn table_prefix(&self) -> &str {
         self.prefix.as_deref().unwrap_or("")
@@ -225,7 +239,11 @@ impl Dynox {
         {
             return other.table_name::<M>();
         }
-        self.resolve_table(M::SCHEMA.table)
+        let table = self.resolve_table(M::SCHEMA.table);
+        if let Some(hot) = &self.hot {
+            hot.learn(&table, M::SCHEMA.partition_key.name);
+        }
+        table
     }
 
     pub(crate) fn resolve_table(&self, table: &'static str) -> Cow<'static, str> {
@@ -295,6 +313,7 @@ impl Dynox {
                 limit.acquire(reads).instrument(span.clone()).await;
             }
         }
+        let hot_keys = self.hot.as_ref().map(|h| h.keys_of(&request));
         let started = Instant::now();
         let result = self
             .shared
@@ -343,6 +362,9 @@ impl Dynox {
             for limit in limits.for_request(table) {
                 limit.settle(outcome);
             }
+        }
+        if let (Some(hot), Some(keys)) = (&self.hot, hot_keys) {
+            hot.record(keys, record.rcu, record.wcu);
         }
         self.shared.metrics.record(record);
         O::from_response(result?)

@@ -41,6 +41,7 @@ pub mod condition;
 pub mod error;
 mod expr;
 mod hooks;
+pub mod hot;
 mod index;
 pub mod json;
 // the lock table's record is a derived model

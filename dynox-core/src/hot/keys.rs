@@ -1,0 +1,99 @@
+//! Which partition keys a request touched, read off the rendered request
+//! with the partition key names the client learned from its models.
+
+use crate::transport::Request;
+use crate::{AttributeValue, Item};
+use std::collections::HashMap;
+
+/// The partition key attribute of each table (full name), as the models
+/// used through the client declare it.
+pub(crate) type KeyNames = HashMap<String, &'static str>;
+
+/// `(table, partition key value)` of every item `request` names. Queries
+/// count when they read the table itself (an index's partition is another
+/// key); scans, PartiQL and table operations name no partition.
+pub(crate) fn partition_keys(request: &Request, names: &KeyNames) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut push = |table: &str, item: Option<&Item>| {
+        if let (Some(pk), Some(item)) = (names.get(table), item) {
+            if let Some(v) = item.get(*pk) {
+                out.push((table.to_owned(), text(v)));
+            }
+        }
+    };
+    match request {
+        Request::GetItem(i) => push(i.table_name().unwrap_or_default(), i.key.as_ref()),
+        Request::PutItem(i) => push(i.table_name().unwrap_or_default(), i.item.as_ref()),
+        Request::UpdateItem(i) => push(i.table_name().unwrap_or_default(), i.key.as_ref()),
+        Request::DeleteItem(i) => push(i.table_name().unwrap_or_default(), i.key.as_ref()),
+        Request::Query(i) if i.index_name.is_none() => {
+            let table = i.table_name().unwrap_or_default();
+            if let Some(v) = query_partition(i, names.get(table).copied()) {
+                out.push((table.to_owned(), text(v)));
+            }
+        }
+        Request::BatchGetItem(i) => {
+            for (table, keys) in i.request_items.iter().flatten() {
+                for key in &keys.keys {
+                    push(table, Some(key));
+                }
+            }
+        }
+        Request::BatchWriteItem(i) => {
+            for (table, writes) in i.request_items.iter().flatten() {
+                for w in writes {
+                    push(table, w.put_request.as_ref().map(|p| &p.item));
+                    push(table, w.delete_request.as_ref().map(|d| &d.key));
+                }
+            }
+        }
+        Request::TransactWriteItems(i) => {
+            for t in i.transact_items.iter().flatten() {
+                if let Some(p) = &t.put {
+                    push(&p.table_name, Some(&p.item));
+                }
+                if let Some(u) = &t.update {
+                    push(&u.table_name, Some(&u.key));
+                }
+                if let Some(d) = &t.delete {
+                    push(&d.table_name, Some(&d.key));
+                }
+                if let Some(c) = &t.condition_check {
+                    push(&c.table_name, Some(&c.key));
+                }
+            }
+        }
+        Request::TransactGetItems(i) => {
+            for t in i.transact_items.iter().flatten() {
+                if let Some(g) = &t.get {
+                    push(&g.table_name, Some(&g.key));
+                }
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// The partition key value of a query of the table: dynox renders the
+/// partition key's equality first (`#n = :v AND ...`).
+fn query_partition<'a>(
+    i: &'a aws_sdk_dynamodb::operation::query::QueryInput,
+    pk: Option<&str>,
+) -> Option<&'a AttributeValue> {
+    let mut words = i.key_condition_expression.as_deref()?.split_whitespace();
+    let (name, eq, value) = (words.next()?, words.next()?, words.next()?);
+    let attribute = i.expression_attribute_names.as_ref()?.get(name)?;
+    (eq == "=" && Some(attribute.as_str()) == pk)
+        .then(|| i.expression_attribute_values.as_ref()?.get(value))
+        .flatten()
+}
+
+/// A key value as text: strings and numbers as they are, binary in base64.
+fn text(v: &AttributeValue) -> String {
+    match v {
+        AttributeValue::S(s) | AttributeValue::N(s) => s.clone(),
+        AttributeValue::B(b) => aws_smithy_types::base64::encode(b.as_ref()),
+        other => format!("{other:?}"),
+    }
+}

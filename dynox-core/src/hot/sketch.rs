@@ -1,0 +1,118 @@
+//! The heaviest keys of a stream of weighted events, in bounded memory:
+//! the Space-Saving algorithm (Metwally, Agrawal and El Abbadi, 2005). It
+//! keeps `capacity` counters; a key not counted takes the place of the
+//! lightest one and inherits its weight as the bound of its error. Any key
+//! heavier than `total / capacity` is certain to be among the counters.
+
+/// One counted key.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Counter {
+    pub(crate) key: String,
+    pub(crate) requests: u64,
+    pub(crate) read: f64,
+    pub(crate) write: f64,
+    /// Weight the key may have inherited from the counter it replaced.
+    pub(crate) error: f64,
+}
+
+impl Counter {
+    pub(crate) fn weight(&self) -> f64 {
+        self.read + self.write
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct SpaceSaving {
+    capacity: usize,
+    counters: Vec<Counter>,
+}
+
+impl SpaceSaving {
+    pub(crate) fn new(capacity: usize) -> Self {
+        SpaceSaving {
+            capacity: capacity.max(1),
+            counters: Vec::new(),
+        }
+    }
+
+    /// Counts one request of `key` that used `read` and `write` units (a
+    /// request that reported none weighs one unit, so keys hit often but
+    /// cheaply still show).
+    pub(crate) fn add(&mut self, key: &str, read: f64, write: f64) -> &Counter {
+        let index = match self.counters.iter().position(|c| c.key == key) {
+            Some(i) => i,
+            None if self.counters.len() < self.capacity => {
+                self.counters.push(Counter {
+                    key: key.to_owned(),
+                    requests: 0,
+                    read: 0.0,
+                    write: 0.0,
+                    error: 0.0,
+                });
+                self.counters.len() - 1
+            }
+            None => {
+                let (i, lightest) = self
+                    .counters
+                    .iter()
+                    .enumerate()
+                    .min_by(|a, b| a.1.weight().total_cmp(&b.1.weight()))
+                    .map(|(i, c)| (i, c.weight()))
+                    .unwrap_or((0, 0.0));
+                self.counters[i] = Counter {
+                    key: key.to_owned(),
+                    requests: 0,
+                    read: 0.0,
+                    write: 0.0,
+                    error: lightest,
+                };
+                // the inherited weight stays counted, on the read side
+                self.counters[i].read = lightest;
+                i
+            }
+        };
+        let c = &mut self.counters[index];
+        c.requests += 1;
+        if read + write > 0.0 {
+            c.read += read;
+            c.write += write;
+        } else {
+            c.read += 1.0;
+        }
+        c
+    }
+
+    pub(crate) fn counters(&self) -> &[Counter] {
+        &self.counters
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_heavy_key_is_found_among_many_light_ones() {
+        let mut s = SpaceSaving::new(8);
+        for i in 0..10_000u32 {
+            s.add(&format!("light-{i}"), 1.0, 0.0);
+            if i % 4 == 0 {
+                s.add("hot", 0.0, 5.0);
+            }
+        }
+        assert_eq!(s.counters().len(), 8, "bounded");
+        let hot = s.counters().iter().find(|c| c.key == "hot").expect("found");
+        // 2,500 requests of 5 units; what it may have inherited bounds the error
+        assert_eq!(hot.write, 12_500.0);
+        assert!(hot.requests >= 2_500);
+        assert!(hot.weight() - hot.error <= 12_500.0 + 1e-9);
+    }
+
+    #[test]
+    fn a_request_that_reports_no_units_weighs_one() {
+        let mut s = SpaceSaving::new(2);
+        s.add("a", 0.0, 0.0);
+        let a = s.add("a", 0.0, 0.0).clone();
+        assert_eq!((a.requests, a.weight()), (2, 2.0));
+    }
+}
