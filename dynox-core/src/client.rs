@@ -273,6 +273,16 @@ impl Dynox {
         self.shared.metrics.reset_table(table);
     }
 
+    /// A least-privilege IAM policy: the DynamoDB actions this client's
+    /// requests needed since the last [`reset_metrics`](Self::reset_metrics),
+    /// each on the tables, indexes and streams it needed them on (transactions
+    /// action by action, PartiQL by verb). Region and account are `*` in the
+    /// ARNs. Run a program's tests or a staging day through it, then grant
+    /// the result.
+    pub fn iam_policy(&self) -> serde_json::Value {
+        self.shared.metrics.policy()
+    }
+
     /// What the last request cost.
     pub fn last_operation(&self) -> Option<OperationRecord> {
         self.shared.metrics.last()
@@ -314,6 +324,9 @@ impl Dynox {
             }
         }
         let hot_keys = self.hot.as_ref().map(|h| h.keys_of(&request));
+        self.shared
+            .metrics
+            .permit(crate::iam::permissions(&request, table));
         let started = Instant::now();
         let result = self
             .shared

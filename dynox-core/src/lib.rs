@@ -42,6 +42,7 @@ pub mod error;
 mod expr;
 mod hooks;
 pub mod hot;
+mod iam;
 mod index;
 pub mod json;
 // the lock table's record is a derived model

@@ -148,6 +148,8 @@ struct State {
     totals: TableMetrics,
     tables: BTreeMap<String, TableMetrics>,
     last: Option<OperationRecord>,
+    /// What the requests needed, for `Dynox::iam_policy`.
+    permissions: std::collections::BTreeSet<crate::iam::Permission>,
 }
 
 /// The store behind `Dynox::metrics`; a short lock per request.
@@ -201,6 +203,20 @@ impl MetricsStore {
 
     pub(crate) fn last(&self) -> Option<OperationRecord> {
         self.lock().last.clone()
+    }
+
+    /// Notes what a request needed.
+    pub(crate) fn permit(&self, needed: Vec<crate::iam::Permission>) {
+        let mut s = self.lock();
+        for p in needed {
+            if !s.permissions.contains(&p) {
+                s.permissions.insert(p);
+            }
+        }
+    }
+
+    pub(crate) fn policy(&self) -> serde_json::Value {
+        crate::iam::policy(&self.lock().permissions)
     }
 
     pub(crate) fn reset(&self) {

@@ -127,7 +127,7 @@ impl Parameter for AttributeValue {
 /// without quotes or an index part), or `""`. Only a label: DynamoDB parses
 /// the statement; dynox reads this to count the request against its table
 /// and to route it to the table's client.
-fn table_of(text: &str) -> String {
+pub(crate) fn table_of(text: &str) -> String {
     let mut words = Words { rest: text };
     while let Some(word) = words.next() {
         if ["from", "into", "update"]
