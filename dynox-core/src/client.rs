@@ -324,9 +324,7 @@ impl Dynox {
             }
         }
         let hot_keys = self.hot.as_ref().map(|h| h.keys_of(&request));
-        self.shared
-            .metrics
-            .permit(crate::iam::permissions(&request, table));
+        self.shared.metrics.permit(&request, table);
         let started = Instant::now();
         let result = self
             .shared

@@ -150,6 +150,9 @@ struct State {
     last: Option<OperationRecord>,
     /// What the requests needed, for `Dynox::iam_policy`.
     permissions: std::collections::BTreeSet<crate::iam::Permission>,
+    /// Kinds (a bit each) whose permissions on a table are recorded, for
+    /// the kinds whose permissions the table alone decides.
+    permitted: std::collections::HashMap<String, u64>,
 }
 
 /// The store behind `Dynox::metrics`; a short lock per request.
@@ -205,13 +208,37 @@ impl MetricsStore {
         self.lock().last.clone()
     }
 
-    /// Notes what a request needed.
-    pub(crate) fn permit(&self, needed: Vec<crate::iam::Permission>) {
+    /// Notes what `request`, sent for `label`, needed. Most requests name
+    /// one table and need one action, known from their kind: those are
+    /// worked out once per table and kind, not at every request.
+    pub(crate) fn permit(&self, request: &crate::transport::Request, label: &str) {
+        let kind = request.kind();
+        let bit = 1u64 << (kind as u32 % 64);
+        let by_kind = matches!(
+            kind,
+            OperationKind::PutItem
+                | OperationKind::GetItem
+                | OperationKind::UpdateItem
+                | OperationKind::DeleteItem
+        );
+        if by_kind
+            && self
+                .lock()
+                .permitted
+                .get(label)
+                .is_some_and(|kinds| kinds & bit != 0)
+        {
+            return;
+        }
+        let needed = crate::iam::permissions(request, label);
         let mut s = self.lock();
         for p in needed {
             if !s.permissions.contains(&p) {
                 s.permissions.insert(p);
             }
+        }
+        if by_kind {
+            *s.permitted.entry(label.to_owned()).or_default() |= bit;
         }
     }
 

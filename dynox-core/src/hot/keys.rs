@@ -4,20 +4,21 @@
 use crate::transport::Request;
 use crate::{AttributeValue, Item};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The partition key attribute of each table (full name), as the models
-/// used through the client declare it.
-pub(crate) type KeyNames = HashMap<String, &'static str>;
+/// used through the client declare it, with the name shared for records.
+pub(crate) type KeyNames = HashMap<String, (&'static str, Arc<str>)>;
 
 /// `(table, partition key value)` of every item `request` names. Queries
 /// count when they read the table itself (an index's partition is another
 /// key); scans, PartiQL and table operations name no partition.
-pub(crate) fn partition_keys(request: &Request, names: &KeyNames) -> Vec<(String, String)> {
+pub(crate) fn partition_keys(request: &Request, names: &KeyNames) -> Vec<(Arc<str>, String)> {
     let mut out = Vec::new();
     let mut push = |table: &str, item: Option<&Item>| {
-        if let (Some(pk), Some(item)) = (names.get(table), item) {
+        if let (Some((pk, shared)), Some(item)) = (names.get(table), item) {
             if let Some(v) = item.get(*pk) {
-                out.push((table.to_owned(), text(v)));
+                out.push((shared.clone(), text(v)));
             }
         }
     };
@@ -28,8 +29,10 @@ pub(crate) fn partition_keys(request: &Request, names: &KeyNames) -> Vec<(String
         Request::DeleteItem(i) => push(i.table_name().unwrap_or_default(), i.key.as_ref()),
         Request::Query(i) if i.index_name.is_none() => {
             let table = i.table_name().unwrap_or_default();
-            if let Some(v) = query_partition(i, names.get(table).copied()) {
-                out.push((table.to_owned(), text(v)));
+            if let Some((pk, shared)) = names.get(table) {
+                if let Some(v) = query_partition(i, Some(pk)) {
+                    out.push((shared.clone(), text(v)));
+                }
             }
         }
         Request::BatchGetItem(i) => {

@@ -87,9 +87,9 @@ struct Slice {
     start: Duration,
     sketch: SpaceSaving,
     /// Units per table in the slice.
-    totals: HashMap<String, f64>,
+    totals: HashMap<Arc<str>, f64>,
     /// Keys already warned about in the slice.
-    warned: HashSet<String>,
+    warned: HashSet<(Arc<str>, String)>,
 }
 
 impl std::fmt::Debug for HotPartitions {
@@ -169,18 +169,15 @@ impl HotPartitions {
         let now = self.config.clock.now();
         let mut state = self.lock();
         self.expire(&mut state, now);
-        let mut merged: HashMap<&str, HotKey> = HashMap::new();
+        let mut merged: HashMap<(&str, &str), HotKey> = HashMap::new();
         for slice in &state.slices {
             for c in slice.sketch.counters() {
-                let e = merged.entry(c.key.as_str()).or_insert_with(|| {
-                    let (table, key) = c.key.split_once('\u{1f}').unwrap_or(("", &c.key));
-                    HotKey {
-                        table: table.to_owned(),
-                        key: key.to_owned(),
-                        requests: 0,
-                        read_units: 0.0,
-                        write_units: 0.0,
-                    }
+                let e = merged.entry((&c.table, &c.key)).or_insert_with(|| HotKey {
+                    table: c.table.to_string(),
+                    key: c.key.clone(),
+                    requests: 0,
+                    read_units: 0.0,
+                    write_units: 0.0,
                 });
                 e.requests += c.requests;
                 e.read_units += c.read;
@@ -224,18 +221,20 @@ impl HotPartitions {
     pub(crate) fn learn(&self, table: &str, partition_key: &'static str) {
         let mut state = self.lock();
         if !state.names.contains_key(table) {
-            state.names.insert(table.to_owned(), partition_key);
+            state
+                .names
+                .insert(table.to_owned(), (partition_key, Arc::from(table)));
         }
     }
 
     /// The partition keys `request` names.
-    pub(crate) fn keys_of(&self, request: &Request) -> Vec<(String, String)> {
+    pub(crate) fn keys_of(&self, request: &Request) -> Vec<(Arc<str>, String)> {
         keys::partition_keys(request, &self.lock().names)
     }
 
     /// Records that a request named `keys` and used `read` and `write`
     /// units (shared evenly among the keys).
-    pub(crate) fn record(&self, keys: Vec<(String, String)>, read: f64, write: f64) {
+    pub(crate) fn record(&self, keys: Vec<(Arc<str>, String)>, read: f64, write: f64) {
         if keys.is_empty() {
             return;
         }
@@ -260,24 +259,37 @@ impl HotPartitions {
         let mut warnings = 0;
         if let Some(slice) = state.slices.back_mut() {
             for (table, key) in keys {
-                let combined = format!("{table}\u{1f}{key}");
-                let counter = slice.sketch.add(&combined, read, write).clone();
-                let total = slice.totals.entry(table.clone()).or_default();
-                *total += (read + write).max(if read + write > 0.0 { 0.0 } else { 1.0 });
+                let counter = slice.sketch.add(&table, &key, read, write);
+                let (taken, key_read, key_write) = (counter.weight(), counter.read, counter.write);
+                let units = if read + write > 0.0 {
+                    read + write
+                } else {
+                    1.0
+                };
+                let of = match slice.totals.get_mut(&table) {
+                    Some(total) => {
+                        *total += units;
+                        *total
+                    }
+                    None => {
+                        slice.totals.insert(table.clone(), units);
+                        units
+                    }
+                };
                 let seconds = slice_length.as_secs_f64();
-                let (taken, of) = (counter.weight(), *total);
                 let over_share = of >= self.config.min_units && taken > self.config.share * of;
-                let near_limit = counter.read / seconds > NEAR_LIMIT * PARTITION_READ_LIMIT
-                    || counter.write / seconds > NEAR_LIMIT * PARTITION_WRITE_LIMIT;
-                if (over_share || near_limit) && slice.warned.insert(combined) {
-                    warnings += 1;
+                let near_limit = key_read / seconds > NEAR_LIMIT * PARTITION_READ_LIMIT
+                    || key_write / seconds > NEAR_LIMIT * PARTITION_WRITE_LIMIT;
+                if (over_share || near_limit)
+                    && !slice.warned.contains(&(table.clone(), key.clone()))
+                {
                     tracing::warn!(
-                        table = table.as_str(),
+                        table = &*table,
                         partition_key = key.as_str(),
                         units = taken,
                         table_units = of,
-                        read_units_per_second = counter.read / seconds,
-                        write_units_per_second = counter.write / seconds,
+                        read_units_per_second = key_read / seconds,
+                        write_units_per_second = key_write / seconds,
                         "hot partition: one partition key takes {:.0}% of the table's units{}",
                         100.0 * taken / of.max(f64::MIN_POSITIVE),
                         if near_limit {
@@ -286,6 +298,8 @@ impl HotPartitions {
                             ""
                         }
                     );
+                    slice.warned.insert((table, key));
+                    warnings += 1;
                 }
             }
         }

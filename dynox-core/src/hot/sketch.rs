@@ -4,9 +4,10 @@
 //! lightest one and inherits its weight as the bound of its error. Any key
 //! heavier than `total / capacity` is certain to be among the counters.
 
-/// One counted key.
+/// One counted key: a partition key value of a table.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Counter {
+    pub(crate) table: std::sync::Arc<str>,
     pub(crate) key: String,
     pub(crate) requests: u64,
     pub(crate) read: f64,
@@ -38,11 +39,30 @@ impl SpaceSaving {
     /// Counts one request of `key` that used `read` and `write` units (a
     /// request that reported none weighs one unit, so keys hit often but
     /// cheaply still show).
-    pub(crate) fn add(&mut self, key: &str, read: f64, write: f64) -> &Counter {
-        let index = match self.counters.iter().position(|c| c.key == key) {
-            Some(i) => i,
-            None if self.counters.len() < self.capacity => {
+    pub(crate) fn add(
+        &mut self,
+        table: &std::sync::Arc<str>,
+        key: &str,
+        read: f64,
+        write: f64,
+    ) -> &Counter {
+        // one pass finds the key, or the lightest counter to replace
+        let mut found = None;
+        let mut lightest: Option<(usize, f64)> = None;
+        for (i, c) in self.counters.iter().enumerate() {
+            if c.key == key && *c.table == **table {
+                found = Some(i);
+                break;
+            }
+            if lightest.is_none_or(|(_, w)| c.weight() < w) {
+                lightest = Some((i, c.weight()));
+            }
+        }
+        let index = match (found, lightest) {
+            (Some(i), _) => i,
+            (None, _) if self.counters.len() < self.capacity => {
                 self.counters.push(Counter {
+                    table: table.clone(),
                     key: key.to_owned(),
                     requests: 0,
                     read: 0.0,
@@ -51,23 +71,20 @@ impl SpaceSaving {
                 });
                 self.counters.len() - 1
             }
-            None => {
-                let (i, lightest) = self
-                    .counters
-                    .iter()
-                    .enumerate()
-                    .min_by(|a, b| a.1.weight().total_cmp(&b.1.weight()))
-                    .map(|(i, c)| (i, c.weight()))
-                    .unwrap_or((0, 0.0));
-                self.counters[i] = Counter {
-                    key: key.to_owned(),
-                    requests: 0,
-                    read: 0.0,
-                    write: 0.0,
-                    error: lightest,
-                };
+            (None, lightest) => {
+                let (i, weight) = lightest.unwrap_or((0, 0.0));
+                let c = &mut self.counters[i];
+                // the evicted key's buffer takes the new key: no allocation
+                c.key.clear();
+                c.key.push_str(key);
+                if *c.table != **table {
+                    c.table = table.clone();
+                }
+                c.requests = 0;
                 // the inherited weight stays counted, on the read side
-                self.counters[i].read = lightest;
+                c.read = weight;
+                c.write = 0.0;
+                c.error = weight;
                 i
             }
         };
@@ -94,10 +111,11 @@ mod tests {
     #[test]
     fn a_heavy_key_is_found_among_many_light_ones() {
         let mut s = SpaceSaving::new(8);
+        let t: std::sync::Arc<str> = "t".into();
         for i in 0..10_000u32 {
-            s.add(&format!("light-{i}"), 1.0, 0.0);
+            s.add(&t, &format!("light-{i}"), 1.0, 0.0);
             if i % 4 == 0 {
-                s.add("hot", 0.0, 5.0);
+                s.add(&t, "hot", 0.0, 5.0);
             }
         }
         assert_eq!(s.counters().len(), 8, "bounded");
@@ -111,8 +129,9 @@ mod tests {
     #[test]
     fn a_request_that_reports_no_units_weighs_one() {
         let mut s = SpaceSaving::new(2);
-        s.add("a", 0.0, 0.0);
-        let a = s.add("a", 0.0, 0.0).clone();
+        let t: std::sync::Arc<str> = "t".into();
+        s.add(&t, "a", 0.0, 0.0);
+        let a = s.add(&t, "a", 0.0, 0.0).clone();
         assert_eq!((a.requests, a.weight()), (2, 2.0));
     }
 }

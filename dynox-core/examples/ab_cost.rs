@@ -1,0 +1,44 @@
+//! A fixed workload for instruction counts (`valgrind --tool=callgrind`):
+//! N puts and N gets of 1 KB items on the embedded engine, one task. Two
+//! runs with different N give the instructions per put and get, free of
+//! set-up; comparing two builds of dynox shows what a change costs, which
+//! timing cannot on a shared machine.
+
+use dynox_core::prelude::*;
+
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(table = "rows")]
+struct Row {
+    #[dyno(partition_key)]
+    pk: String,
+    #[dyno(sort_key)]
+    sk: String,
+    n: u64,
+    body: String,
+}
+
+fn row(n: u64) -> Row {
+    Row {
+        pk: format!("P{}", n % 100),
+        sk: format!("{n:08}"),
+        n,
+        body: "x".repeat(1_000),
+    }
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> Result<()> {
+    let n: u64 = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(1_000);
+    let db = Dynox::memory_with::<(Row,)>();
+    for i in 0..n {
+        row(i).save(&db).await?;
+    }
+    for i in 0..n {
+        let r = row(i);
+        Row::get(&db, r.pk, r.sk).await?;
+    }
+    Ok(())
+}
