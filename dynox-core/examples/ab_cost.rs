@@ -2,7 +2,8 @@
 //! N puts and N gets of 1 KB items on the embedded engine, one task. Two
 //! runs with different N give the instructions per put and get, free of
 //! set-up; comparing two builds of dynox shows what a change costs, which
-//! timing cannot on a shared machine.
+//! timing cannot on a shared machine. `AB_RATE_LIMIT=1` and `AB_HOT=1`
+//! turn on a rate limit (that never waits) and hot-partition diagnostics.
 
 use dynox_core::prelude::*;
 
@@ -32,7 +33,14 @@ async fn main() -> Result<()> {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(1_000);
-    let db = Dynox::memory_with::<(Row,)>();
+    let mut db = Dynox::memory_with::<(Row,)>();
+    // what the opt-in features add, counted the same way
+    if std::env::var_os("AB_RATE_LIMIT").is_some() {
+        db = db.with_rate_limit(dynox_core::rate_limit::RateLimit::new(1e9, 1e9));
+    }
+    if std::env::var_os("AB_HOT").is_some() {
+        db = db.with_hot_partitions(dynox_core::hot::HotPartitions::new());
+    }
     for i in 0..n {
         row(i).save(&db).await?;
     }

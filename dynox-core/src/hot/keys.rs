@@ -3,22 +3,71 @@
 
 use crate::transport::Request;
 use crate::{AttributeValue, Item};
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// The partition key attribute of each table (full name), as the models
 /// used through the client declare it, with the name shared for records.
-pub(crate) type KeyNames = HashMap<String, (&'static str, Arc<str>)>;
+/// A list: a client uses a few tables, and comparing their names is
+/// cheaper than hashing one.
+pub(crate) type KeyNames = Vec<(String, &'static str, Arc<str>)>;
+
+/// The partition keys of one request: most name one, so one is kept
+/// without a list.
+#[derive(Debug, Default)]
+pub(crate) enum Keys {
+    #[default]
+    None,
+    One(Arc<str>, String),
+    Many(Vec<(Arc<str>, String)>),
+}
+
+impl Keys {
+    fn push(&mut self, table: Arc<str>, key: String) {
+        *self = match std::mem::take(self) {
+            Keys::None => Keys::One(table, key),
+            Keys::One(t, k) => Keys::Many(vec![(t, k), (table, key)]),
+            Keys::Many(mut v) => {
+                v.push((table, key));
+                Keys::Many(v)
+            }
+        };
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        match self {
+            Keys::None => 0,
+            Keys::One(..) => 1,
+            Keys::Many(v) => v.len(),
+        }
+    }
+
+    /// The keys, in order, with no list made for one.
+    pub(crate) fn into_iter(self) -> impl Iterator<Item = (Arc<str>, String)> {
+        let (one, many) = match self {
+            Keys::None => (None, Vec::new()),
+            Keys::One(t, k) => (Some((t, k)), Vec::new()),
+            Keys::Many(v) => (None, v),
+        };
+        one.into_iter().chain(many)
+    }
+}
+
+fn lookup<'n>(names: &'n KeyNames, table: &str) -> Option<(&'static str, &'n Arc<str>)> {
+    names
+        .iter()
+        .find(|(t, _, _)| t == table)
+        .map(|(_, pk, shared)| (*pk, shared))
+}
 
 /// `(table, partition key value)` of every item `request` names. Queries
 /// count when they read the table itself (an index's partition is another
 /// key); scans, PartiQL and table operations name no partition.
-pub(crate) fn partition_keys(request: &Request, names: &KeyNames) -> Vec<(Arc<str>, String)> {
-    let mut out = Vec::new();
+pub(crate) fn partition_keys(request: &Request, names: &KeyNames) -> Keys {
+    let mut out = Keys::None;
     let mut push = |table: &str, item: Option<&Item>| {
-        if let (Some((pk, shared)), Some(item)) = (names.get(table), item) {
-            if let Some(v) = item.get(*pk) {
-                out.push((shared.clone(), text(v)));
+        if let (Some((pk, shared)), Some(item)) = (lookup(names, table), item) {
+            if let Some(v) = item.get(pk) {
+                out.push(shared.clone(), text(v));
             }
         }
     };
@@ -29,9 +78,9 @@ pub(crate) fn partition_keys(request: &Request, names: &KeyNames) -> Vec<(Arc<st
         Request::DeleteItem(i) => push(i.table_name().unwrap_or_default(), i.key.as_ref()),
         Request::Query(i) if i.index_name.is_none() => {
             let table = i.table_name().unwrap_or_default();
-            if let Some((pk, shared)) = names.get(table) {
+            if let Some((pk, shared)) = lookup(names, table) {
                 if let Some(v) = query_partition(i, Some(pk)) {
-                    out.push((shared.clone(), text(v)));
+                    out.push(shared.clone(), text(v));
                 }
             }
         }

@@ -86,8 +86,8 @@ struct State {
 struct Slice {
     start: Duration,
     sketch: SpaceSaving,
-    /// Units per table in the slice.
-    totals: HashMap<Arc<str>, f64>,
+    /// Units per table in the slice (a few tables: a list beats hashing).
+    totals: Vec<(Arc<str>, f64)>,
     /// Keys already warned about in the slice.
     warned: HashSet<(Arc<str>, String)>,
 }
@@ -220,22 +220,22 @@ impl HotPartitions {
     /// Learns a table's partition key attribute (from a model).
     pub(crate) fn learn(&self, table: &str, partition_key: &'static str) {
         let mut state = self.lock();
-        if !state.names.contains_key(table) {
+        if !state.names.iter().any(|(t, _, _)| t == table) {
             state
                 .names
-                .insert(table.to_owned(), (partition_key, Arc::from(table)));
+                .push((table.to_owned(), partition_key, Arc::from(table)));
         }
     }
 
     /// The partition keys `request` names.
-    pub(crate) fn keys_of(&self, request: &Request) -> Vec<(Arc<str>, String)> {
+    pub(crate) fn keys_of(&self, request: &Request) -> keys::Keys {
         keys::partition_keys(request, &self.lock().names)
     }
 
     /// Records that a request named `keys` and used `read` and `write`
     /// units (shared evenly among the keys).
-    pub(crate) fn record(&self, keys: Vec<(Arc<str>, String)>, read: f64, write: f64) {
-        if keys.is_empty() {
+    pub(crate) fn record(&self, keys: keys::Keys, read: f64, write: f64) {
+        if keys.len() == 0 {
             return;
         }
         let now = self.config.clock.now();
@@ -252,13 +252,13 @@ impl HotPartitions {
             state.slices.push_back(Slice {
                 start: now,
                 sketch: SpaceSaving::new(self.config.keys_per_slice),
-                totals: HashMap::new(),
+                totals: Vec::new(),
                 warned: HashSet::new(),
             });
         }
         let mut warnings = 0;
         if let Some(slice) = state.slices.back_mut() {
-            for (table, key) in keys {
+            for (table, key) in keys.into_iter() {
                 let counter = slice.sketch.add(&table, &key, read, write);
                 let (taken, key_read, key_write) = (counter.weight(), counter.read, counter.write);
                 let units = if read + write > 0.0 {
@@ -266,13 +266,17 @@ impl HotPartitions {
                 } else {
                     1.0
                 };
-                let of = match slice.totals.get_mut(&table) {
-                    Some(total) => {
+                let of = match slice
+                    .totals
+                    .iter_mut()
+                    .find(|(t, _)| Arc::ptr_eq(t, &table) || **t == *table)
+                {
+                    Some((_, total)) => {
                         *total += units;
                         *total
                     }
                     None => {
-                        slice.totals.insert(table.clone(), units);
+                        slice.totals.push((table.clone(), units));
                         units
                     }
                 };

@@ -7,6 +7,9 @@
 /// One counted key: a partition key value of a table.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Counter {
+    /// A hash of table and key, compared first: a pass over the counters
+    /// compares numbers, not text.
+    hash: u64,
     pub(crate) table: std::sync::Arc<str>,
     pub(crate) key: String,
     pub(crate) requests: u64,
@@ -46,11 +49,12 @@ impl SpaceSaving {
         read: f64,
         write: f64,
     ) -> &Counter {
+        let hash = hash(table, key);
         // one pass finds the key, or the lightest counter to replace
         let mut found = None;
         let mut lightest: Option<(usize, f64)> = None;
         for (i, c) in self.counters.iter().enumerate() {
-            if c.key == key && *c.table == **table {
+            if c.hash == hash && c.key == key && *c.table == **table {
                 found = Some(i);
                 break;
             }
@@ -62,6 +66,7 @@ impl SpaceSaving {
             (Some(i), _) => i,
             (None, _) if self.counters.len() < self.capacity => {
                 self.counters.push(Counter {
+                    hash,
                     table: table.clone(),
                     key: key.to_owned(),
                     requests: 0,
@@ -75,6 +80,7 @@ impl SpaceSaving {
                 let (i, weight) = lightest.unwrap_or((0, 0.0));
                 let c = &mut self.counters[i];
                 // the evicted key's buffer takes the new key: no allocation
+                c.hash = hash;
                 c.key.clear();
                 c.key.push_str(key);
                 if *c.table != **table {
@@ -102,6 +108,17 @@ impl SpaceSaving {
     pub(crate) fn counters(&self) -> &[Counter] {
         &self.counters
     }
+}
+
+/// FNV-1a over the table and the key: cheap for short text, and only
+/// ever compared within one process.
+fn hash(table: &str, key: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in table.bytes().chain([0x1f]).chain(key.bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
 #[cfg(test)]
