@@ -1,7 +1,6 @@
 //! BatchExecuteStatement: `db.batch_statements().statement(s1).statement(s2).await`.
 
 use super::Partiql;
-use crate::ops::tables_label;
 use crate::transport::Request;
 use crate::{Dynox, Error, Item, Result};
 use aws_sdk_dynamodb::operation::batch_execute_statement::{
@@ -76,18 +75,10 @@ impl<'a> BatchStatements<'a> {
     }
 
     async fn run(self) -> Result<Vec<Result<Option<Item>>>> {
-        if self.statements.is_empty() {
+        let Some(label) = super::label_within(&self.statements, MAX_BATCH_STATEMENTS, "batch")?
+        else {
             return Ok(Vec::new());
-        }
-        if self.statements.len() > MAX_BATCH_STATEMENTS {
-            return Err(Error::Refused {
-                message: format!(
-                    "a PartiQL batch holds at most {MAX_BATCH_STATEMENTS} statements, this one has {}; split it",
-                    self.statements.len()
-                ),
-            });
-        }
-        let tables: Vec<String> = self.statements.iter().map(Partiql::table).collect();
+        };
         let members = self
             .statements
             .into_iter()
@@ -108,10 +99,7 @@ impl<'a> BatchStatements<'a> {
             .map_err(crate::ops::build_error)?;
         let output: BatchExecuteStatementOutput = self
             .db
-            .send(
-                &tables_label(tables.iter()),
-                Request::BatchExecuteStatement(input),
-            )
+            .send(&label, Request::BatchExecuteStatement(input))
             .await?;
         let responses = output.responses.unwrap_or_default();
         if responses.len() != expected {

@@ -95,6 +95,28 @@ impl Partiql {
     }
 }
 
+/// The label of a batch or transaction of `statements` (their tables), or
+/// `None` when it has none; refused past DynamoDB's limit of `max`.
+pub(crate) fn label_within(
+    statements: &[Partiql],
+    max: usize,
+    what: &str,
+) -> crate::Result<Option<String>> {
+    if statements.is_empty() {
+        return Ok(None);
+    }
+    if statements.len() > max {
+        return Err(crate::Error::Refused {
+            message: format!(
+                "a PartiQL {what} holds at most {max} statements, this one has {}; split it",
+                statements.len()
+            ),
+        });
+    }
+    let tables: Vec<String> = statements.iter().map(Partiql::table).collect();
+    Ok(Some(crate::ops::tables_label(tables.iter())))
+}
+
 /// A value that can be bound to a `?` of a PartiQL statement: any
 /// [`DynoValue`] (stored as it would be in a field; one with no stored form,
 /// such as `None` or an empty set, binds `NULL`), a `&str`, or an

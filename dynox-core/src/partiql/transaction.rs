@@ -1,9 +1,8 @@
 //! ExecuteTransaction: `db.transact_statements().statement(s1).statement(s2).await`.
 
 use super::Partiql;
-use crate::ops::tables_label;
 use crate::transport::Request;
-use crate::{Dynox, Error, Item, Result};
+use crate::{Dynox, Item, Result};
 use aws_sdk_dynamodb::operation::execute_transaction::{
     ExecuteTransactionInput, ExecuteTransactionOutput,
 };
@@ -74,18 +73,11 @@ impl<'a> TransactStatements<'a> {
     }
 
     async fn run(self) -> Result<Vec<Option<Item>>> {
-        if self.statements.is_empty() {
+        let Some(label) =
+            super::label_within(&self.statements, MAX_TRANSACTION_STATEMENTS, "transaction")?
+        else {
             return Ok(Vec::new());
-        }
-        if self.statements.len() > MAX_TRANSACTION_STATEMENTS {
-            return Err(Error::Refused {
-                message: format!(
-                    "a PartiQL transaction holds at most {MAX_TRANSACTION_STATEMENTS} statements, this one has {}; split it",
-                    self.statements.len()
-                ),
-            });
-        }
-        let tables: Vec<String> = self.statements.iter().map(Partiql::table).collect();
+        };
         let members = self
             .statements
             .into_iter()
@@ -105,10 +97,7 @@ impl<'a> TransactStatements<'a> {
             .map_err(crate::ops::build_error)?;
         let output: ExecuteTransactionOutput = self
             .db
-            .send(
-                &tables_label(tables.iter()),
-                Request::ExecuteTransaction(input),
-            )
+            .send(&label, Request::ExecuteTransaction(input))
             .await?;
         Ok(output
             .responses
