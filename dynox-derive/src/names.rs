@@ -99,6 +99,7 @@ pub(crate) const TAKEN_NAMES: &[&str] = &[
     "verify_table",
     "changes",
     "table_tags",
+    "wait_until_active",
     "update_table",
     "item_size",
     "estimated_wcu",

@@ -72,6 +72,8 @@ backend_tests! {
         );
         ItemV1::create_table(&db).await?;
         assert_eq!(ItemV1::verify_table(&db).await?, vec![]);
+        let active = ItemV1::wait_until_active(&db, std::time::Duration::from_secs(60)).await?;
+        assert_eq!(active.table_status(), Some(&aws_sdk_dynamodb::types::TableStatus::Active));
         // projections other than ALL, and a local index, read back as made
         Ticket::create_table(&db).await?;
         assert_eq!(Ticket::verify_table(&db).await?, vec![]);

@@ -152,6 +152,17 @@ pub trait ModelExt: DynoModel {
         crate::streams::Changes::new(db)
     }
 
+    /// Waits until the model's table and its global indexes are active
+    /// (after a change made elsewhere: `create_table` and `update_table`
+    /// wait by themselves), polling DescribeTable; past `timeout`,
+    /// [`crate::Error::Refused`].
+    fn wait_until_active(
+        db: &Dynox,
+        timeout: std::time::Duration,
+    ) -> OpFuture<'_, aws_sdk_dynamodb::types::TableDescription> {
+        Box::pin(async move { table::wait_active(db, &db.table_name::<Self>(), timeout).await })
+    }
+
     /// The tags of the model's table.
     fn table_tags(db: &Dynox) -> OpFuture<'_, std::collections::BTreeMap<String, String>> {
         table_list::table_tags::<Self>(db)
