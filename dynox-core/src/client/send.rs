@@ -93,7 +93,7 @@ impl Dynox {
             span.record("error", tracing::field::display(e));
         }
         if let Some(limits) = &self.limits {
-            let outcome = budget_outcome(&result, &record, reads);
+            let outcome = budget_outcome(&result, &record, reads, uses_capacity(kind));
             for limit in limits.for_request(table) {
                 limit.settle(outcome);
             }
@@ -106,14 +106,42 @@ impl Dynox {
     }
 }
 
+/// Whether a kind of request is paid in a table's capacity units (table
+/// management and stream reads are not).
+fn uses_capacity(kind: crate::OperationKind) -> bool {
+    use crate::OperationKind as K;
+    matches!(
+        kind,
+        K::PutItem
+            | K::GetItem
+            | K::UpdateItem
+            | K::DeleteItem
+            | K::Query
+            | K::Scan
+            | K::BatchGetItem
+            | K::BatchWriteItem
+            | K::TransactWriteItems
+            | K::TransactGetItems
+            | K::ExecuteStatement
+            | K::BatchExecuteStatement
+            | K::ExecuteTransaction
+    )
+}
+
 /// What a request costs its rate limits: the units DynamoDB reported, or,
-/// where it reported none (DynamoDB Local for some operations), an upper
-/// bound from the sizes (a read unit per 4 KB received, a write unit per
-/// KB sent); a throttled request costs a back-off instead.
-fn budget_outcome(result: &Result<Response>, record: &OperationRecord, reads: bool) -> Outcome {
+/// where it reported none for a request that uses capacity (DynamoDB Local
+/// for PartiQL), an upper bound from the sizes (a read unit per 4 KB
+/// received, a write unit per KB sent); a throttled request costs a
+/// back-off instead.
+fn budget_outcome(
+    result: &Result<Response>,
+    record: &OperationRecord,
+    reads: bool,
+    uses_capacity: bool,
+) -> Outcome {
     match result {
         Err(crate::Error::Throttled { .. }) => Outcome::Throttled { reads },
-        Ok(response) if response.consumed().is_none() => {
+        Ok(response) if uses_capacity && response.consumed().is_none() => {
             let (received, sent) = (record.bytes_received as f64, record.bytes_sent as f64);
             if reads {
                 Outcome::Consumed {
