@@ -110,11 +110,7 @@ impl<M: DynoModel> Tracked<M> {
     /// Compares field by field; serializes nothing.
     pub fn changed_fields(&self) -> Vec<&'static str> {
         match &self.stored {
-            None => M::FIELDS
-                .iter()
-                .filter(|f| !f.key)
-                .map(|f| f.name)
-                .collect(),
+            None => non_key_fields::<M>(),
             Some(stored) => stored
                 .changed(&self.value)
                 .into_iter()
@@ -208,4 +204,14 @@ impl<M: DynoModel + PartialEq> PartialEq for Tracked<M> {
     fn eq(&self, other: &Self) -> bool {
         self.value == other.value
     }
+}
+
+/// The Rust names of a model's stored fields other than its keys: what a
+/// value never stored (or an inserted item) has changed.
+pub(crate) fn non_key_fields<M: DynoModel>() -> Vec<&'static str> {
+    M::FIELDS
+        .iter()
+        .filter(|f| !f.key)
+        .map(|f| f.name)
+        .collect()
 }

@@ -96,11 +96,7 @@ impl<T: DynoModel> Record<T> {
     /// removed one, and none when the view lacks an image.
     pub fn changed_fields(&self) -> Vec<&'static str> {
         match &self.change {
-            Change::Insert { new: Some(_) } => T::FIELDS
-                .iter()
-                .filter(|f| !f.key)
-                .map(|f| f.name)
-                .collect(),
+            Change::Insert { new: Some(_) } => crate::tracked::non_key_fields::<T>(),
             Change::Modify {
                 old: Some(old),
                 new: Some(new),
