@@ -4,6 +4,9 @@
 //! set-up; comparing two builds of dynox shows what a change costs, which
 //! timing cannot on a shared machine. `AB_RATE_LIMIT=1` and `AB_HOT=1`
 //! turn on a rate limit (that never waits) and hot-partition diagnostics.
+//! `AB_PAD=1` is a control: a few long-lived allocations that do nothing
+//! per request, to show how much glibc's allocator moves when only the
+//! layout of its heap changes.
 
 use dynox_core::prelude::*;
 
@@ -41,6 +44,12 @@ async fn main() -> Result<()> {
     if std::env::var_os("AB_HOT").is_some() {
         db = db.with_hot_partitions(dynox_core::hot::HotPartitions::new());
     }
+    // control: long-lived allocations that do nothing per request
+    let _pad: Vec<Vec<u8>> = if std::env::var_os("AB_PAD").is_some() {
+        (0..40).map(|i| vec![0u8; 16 + i * 24]).collect()
+    } else {
+        Vec::new()
+    };
     for i in 0..n {
         row(i).save(&db).await?;
     }

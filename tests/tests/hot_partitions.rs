@@ -42,12 +42,27 @@ backend_tests! {
         assert_eq!(top[0].key, "big");
         assert!(top[0].requests >= 301, "300 puts and a query: {top:?}");
         assert!(top[0].write_units >= 300.0, "{top:?}");
+        let units_per_put = top[0].write_units / 300.0;
         assert!(top[1].read_units + top[1].write_units < top[0].write_units / 10.0);
         assert!(hot.top(usize::MAX).len() <= 6 * 32, "bounded by the sketch");
         assert!(hot.warnings() >= 1, "60% of the table's units on one key");
 
         clock.advance(Duration::from_secs(61));
         assert!(hot.top(1).is_empty(), "out of the window");
+
+        // the next slice reuses an expired one's memory: it starts empty
+        let warned = hot.warnings();
+        for i in 0..150 {
+            order("big", 1_000 + i).save(&watched).await?;
+        }
+        let top = hot.top(usize::MAX);
+        assert_eq!(top.len(), 1, "{top:?}");
+        assert_eq!((top[0].key.as_str(), top[0].requests), ("big", 150));
+        assert!(
+            (top[0].write_units - 150.0 * units_per_put).abs() < 1e-9,
+            "nothing inherited: {top:?}"
+        );
+        assert!(hot.warnings() > warned, "warned again in the new slice");
         Ok(())
     }
 }

@@ -3,26 +3,51 @@
 
 use crate::transport::Request;
 use crate::{AttributeValue, Item};
-use std::sync::Arc;
+use arrayvec::ArrayString;
 
 /// The partition key attribute of each table (full name), as the models
-/// used through the client declare it, with the name shared for records.
-/// A list: a client uses a few tables, and comparing their names is
+/// used through the client declare it. A table is known by its place in
+/// the list, which only grows: records carry a number, not a name. A list,
+/// because a client uses a few tables, and comparing their names is
 /// cheaper than hashing one.
-pub(crate) type KeyNames = Vec<(String, &'static str, Arc<str>)>;
+pub(crate) type KeyNames = Vec<(String, &'static str)>;
 
-/// The partition keys of one request: most name one, so one is kept
-/// without a list.
+/// Key text up to this many bytes is kept inline (ids, emails, numbers).
+const INLINE: usize = 48;
+
+/// A partition key's value as text, inline when short, so that reading
+/// the keys of a request allocates nothing for nearly every key.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) enum KeyText {
+    Inline(ArrayString<INLINE>),
+    Heap(String),
+}
+
+impl KeyText {
+    fn new(s: &str) -> Self {
+        ArrayString::from(s).map_or_else(|_| KeyText::Heap(s.to_owned()), KeyText::Inline)
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        match self {
+            KeyText::Inline(s) => s,
+            KeyText::Heap(s) => s,
+        }
+    }
+}
+
+/// The partition keys of one request, each with its table's place in
+/// the [`KeyNames`]: most requests name one, kept without a list.
 #[derive(Debug, Default)]
 pub(crate) enum Keys {
     #[default]
     None,
-    One(Arc<str>, String),
-    Many(Vec<(Arc<str>, String)>),
+    One(usize, KeyText),
+    Many(Vec<(usize, KeyText)>),
 }
 
 impl Keys {
-    fn push(&mut self, table: Arc<str>, key: String) {
+    fn push(&mut self, table: usize, key: KeyText) {
         *self = match std::mem::take(self) {
             Keys::None => Keys::One(table, key),
             Keys::One(t, k) => Keys::Many(vec![(t, k), (table, key)]),
@@ -42,7 +67,7 @@ impl Keys {
     }
 
     /// The keys, in order, with no list made for one.
-    pub(crate) fn into_iter(self) -> impl Iterator<Item = (Arc<str>, String)> {
+    pub(crate) fn into_iter(self) -> impl Iterator<Item = (usize, KeyText)> {
         let (one, many) = match self {
             Keys::None => (None, Vec::new()),
             Keys::One(t, k) => (Some((t, k)), Vec::new()),
@@ -52,11 +77,11 @@ impl Keys {
     }
 }
 
-fn lookup<'n>(names: &'n KeyNames, table: &str) -> Option<(&'static str, &'n Arc<str>)> {
+fn lookup(names: &KeyNames, table: &str) -> Option<(&'static str, usize)> {
     names
         .iter()
-        .find(|(t, _, _)| t == table)
-        .map(|(_, pk, shared)| (*pk, shared))
+        .position(|(t, _)| t == table)
+        .map(|i| (names[i].1, i))
 }
 
 /// `(table, partition key value)` of every item `request` names. Queries
@@ -65,9 +90,9 @@ fn lookup<'n>(names: &'n KeyNames, table: &str) -> Option<(&'static str, &'n Arc
 pub(crate) fn partition_keys(request: &Request, names: &KeyNames) -> Keys {
     let mut out = Keys::None;
     let mut push = |table: &str, item: Option<&Item>| {
-        if let (Some((pk, shared)), Some(item)) = (lookup(names, table), item) {
+        if let (Some((pk, index)), Some(item)) = (lookup(names, table), item) {
             if let Some(v) = item.get(pk) {
-                out.push(shared.clone(), text(v));
+                out.push(index, text(v));
             }
         }
     };
@@ -78,9 +103,9 @@ pub(crate) fn partition_keys(request: &Request, names: &KeyNames) -> Keys {
         Request::DeleteItem(i) => push(i.table_name().unwrap_or_default(), i.key.as_ref()),
         Request::Query(i) if i.index_name.is_none() => {
             let table = i.table_name().unwrap_or_default();
-            if let Some((pk, shared)) = lookup(names, table) {
+            if let Some((pk, index)) = lookup(names, table) {
                 if let Some(v) = query_partition(i, Some(pk)) {
-                    out.push(shared.clone(), text(v));
+                    out.push(index, text(v));
                 }
             }
         }
@@ -142,10 +167,10 @@ fn query_partition<'a>(
 }
 
 /// A key value as text: strings and numbers as they are, binary in base64.
-fn text(v: &AttributeValue) -> String {
+fn text(v: &AttributeValue) -> KeyText {
     match v {
-        AttributeValue::S(s) | AttributeValue::N(s) => s.clone(),
-        AttributeValue::B(b) => aws_smithy_types::base64::encode(b.as_ref()),
-        other => format!("{other:?}"),
+        AttributeValue::S(s) | AttributeValue::N(s) => KeyText::new(s),
+        AttributeValue::B(b) => KeyText::Heap(aws_smithy_types::base64::encode(b.as_ref())),
+        other => KeyText::Heap(format!("{other:?}")),
     }
 }

@@ -30,7 +30,7 @@ mod sketch;
 
 use crate::rate_limit::{Clock, TokioClock};
 use crate::transport::Request;
-use keys::KeyNames;
+use keys::{KeyNames, KeyText};
 use sketch::SpaceSaving;
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::{Arc, Mutex};
@@ -80,16 +80,39 @@ struct Config {
 struct State {
     names: KeyNames,
     slices: VecDeque<Slice>,
+    /// The last expired slice, kept for reuse: once the window is full,
+    /// recording allocates nothing, and nothing of ours is left between
+    /// the allocations of requests.
+    spare: Option<Slice>,
     warnings: u64,
 }
 
 struct Slice {
     start: Duration,
     sketch: SpaceSaving,
-    /// Units per table in the slice (a few tables: a list beats hashing).
-    totals: Vec<(Arc<str>, f64)>,
+    /// Units per table in the slice, by the table's place in the names.
+    totals: Vec<f64>,
     /// Keys already warned about in the slice.
-    warned: HashSet<(Arc<str>, String)>,
+    warned: HashSet<(usize, KeyText)>,
+}
+
+impl Slice {
+    fn new(start: Duration, keys: usize) -> Self {
+        Slice {
+            start,
+            sketch: SpaceSaving::new(keys),
+            totals: Vec::new(),
+            warned: HashSet::new(),
+        }
+    }
+
+    /// Empties the slice for reuse, keeping its memory.
+    fn reset(&mut self, start: Duration) {
+        self.start = start;
+        self.sketch.reset();
+        self.totals.clear();
+        self.warned.clear();
+    }
 }
 
 impl std::fmt::Debug for HotPartitions {
@@ -123,9 +146,13 @@ impl HotPartitions {
     }
 
     fn with(config: Config) -> Self {
+        let state = State {
+            slices: VecDeque::with_capacity(config.slices as usize + 1),
+            ..State::default()
+        };
         HotPartitions {
             config: Arc::new(config),
-            state: Arc::default(),
+            state: Arc::new(Mutex::new(state)),
         }
     }
 
@@ -169,11 +196,11 @@ impl HotPartitions {
         let now = self.config.clock.now();
         let mut state = self.lock();
         self.expire(&mut state, now);
-        let mut merged: HashMap<(&str, &str), HotKey> = HashMap::new();
+        let mut merged: HashMap<(usize, &str), HotKey> = HashMap::new();
         for slice in &state.slices {
             for c in slice.sketch.counters() {
-                let e = merged.entry((&c.table, &c.key)).or_insert_with(|| HotKey {
-                    table: c.table.to_string(),
+                let e = merged.entry((c.table, &c.key)).or_insert_with(|| HotKey {
+                    table: state.names[c.table].0.clone(),
                     key: c.key.clone(),
                     requests: 0,
                     read_units: 0.0,
@@ -213,17 +240,15 @@ impl HotPartitions {
             .front()
             .is_some_and(|s| s.start + self.config.window <= now)
         {
-            state.slices.pop_front();
+            state.spare = state.slices.pop_front();
         }
     }
 
     /// Learns a table's partition key attribute (from a model).
     pub(crate) fn learn(&self, table: &str, partition_key: &'static str) {
         let mut state = self.lock();
-        if !state.names.iter().any(|(t, _, _)| t == table) {
-            state
-                .names
-                .push((table.to_owned(), partition_key, Arc::from(table)));
+        if !state.names.iter().any(|(t, _)| t == table) {
+            state.names.push((table.to_owned(), partition_key));
         }
     }
 
@@ -249,46 +274,39 @@ impl HotPartitions {
             .back()
             .is_none_or(|s| s.start + slice_length <= now)
         {
-            state.slices.push_back(Slice {
-                start: now,
-                sketch: SpaceSaving::new(self.config.keys_per_slice),
-                totals: Vec::new(),
-                warned: HashSet::new(),
-            });
+            let slice = match state.spare.take() {
+                Some(mut spare) => {
+                    spare.reset(now);
+                    spare
+                }
+                None => Slice::new(now, self.config.keys_per_slice),
+            };
+            state.slices.push_back(slice);
         }
         let mut warnings = 0;
+        // fields borrowed apart: the slice mutably, the names to read
+        let state = &mut *state;
         if let Some(slice) = state.slices.back_mut() {
             for (table, key) in keys.into_iter() {
-                let counter = slice.sketch.add(&table, &key, read, write);
+                let counter = slice.sketch.add(table, key.as_str(), read, write);
                 let (taken, key_read, key_write) = (counter.weight(), counter.read, counter.write);
                 let units = if read + write > 0.0 {
                     read + write
                 } else {
                     1.0
                 };
-                let of = match slice
-                    .totals
-                    .iter_mut()
-                    .find(|(t, _)| Arc::ptr_eq(t, &table) || **t == *table)
-                {
-                    Some((_, total)) => {
-                        *total += units;
-                        *total
-                    }
-                    None => {
-                        slice.totals.push((table.clone(), units));
-                        units
-                    }
-                };
+                if slice.totals.len() <= table {
+                    slice.totals.resize(table + 1, 0.0);
+                }
+                slice.totals[table] += units;
+                let of = slice.totals[table];
                 let seconds = slice_length.as_secs_f64();
                 let over_share = of >= self.config.min_units && taken > self.config.share * of;
                 let near_limit = key_read / seconds > NEAR_LIMIT * PARTITION_READ_LIMIT
                     || key_write / seconds > NEAR_LIMIT * PARTITION_WRITE_LIMIT;
-                if (over_share || near_limit)
-                    && !slice.warned.contains(&(table.clone(), key.clone()))
-                {
+                if (over_share || near_limit) && !slice.warned.contains(&(table, key.clone())) {
                     tracing::warn!(
-                        table = &*table,
+                        table = state.names[table].0.as_str(),
                         partition_key = key.as_str(),
                         units = taken,
                         table_units = of,

@@ -4,13 +4,11 @@
 //! lightest one and inherits its weight as the bound of its error. Any key
 //! heavier than `total / capacity` is certain to be among the counters.
 
-/// One counted key: a partition key value of a table.
+/// One counted key: a partition key value of a table (by its place in
+/// the client's list of tables).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Counter {
-    /// A hash of table and key, compared first: a pass over the counters
-    /// compares numbers, not text.
-    hash: u64,
-    pub(crate) table: std::sync::Arc<str>,
+    pub(crate) table: usize,
     pub(crate) key: String,
     pub(crate) requests: u64,
     pub(crate) read: f64,
@@ -25,50 +23,68 @@ impl Counter {
     }
 }
 
+/// The counters, with their hashes and weights also kept in lists of
+/// their own: the pass that looks for a key, or for the lightest counter
+/// to replace, reads a few cache lines of numbers, not every counter.
 #[derive(Debug, Clone)]
 pub(crate) struct SpaceSaving {
     capacity: usize,
+    hashes: Vec<u64>,
+    weights: Vec<f64>,
     counters: Vec<Counter>,
+    /// Key buffers of counters that were reset, for the next ones.
+    spare_keys: Vec<String>,
 }
+
+/// A new counter's key buffer holds this much text before it grows.
+const KEY_CAPACITY: usize = 48;
 
 impl SpaceSaving {
     pub(crate) fn new(capacity: usize) -> Self {
+        let capacity = capacity.max(1);
         SpaceSaving {
-            capacity: capacity.max(1),
-            counters: Vec::new(),
+            capacity,
+            hashes: Vec::with_capacity(capacity),
+            weights: Vec::with_capacity(capacity),
+            counters: Vec::with_capacity(capacity),
+            spare_keys: Vec::new(),
         }
+    }
+
+    /// Forgets every key, keeping the memory for the next ones.
+    pub(crate) fn reset(&mut self) {
+        self.hashes.clear();
+        self.weights.clear();
+        self.spare_keys
+            .extend(self.counters.drain(..).map(|c| c.key));
     }
 
     /// Counts one request of `key` that used `read` and `write` units (a
     /// request that reported none weighs one unit, so keys hit often but
     /// cheaply still show).
-    pub(crate) fn add(
-        &mut self,
-        table: &std::sync::Arc<str>,
-        key: &str,
-        read: f64,
-        write: f64,
-    ) -> &Counter {
+    pub(crate) fn add(&mut self, table: usize, key: &str, read: f64, write: f64) -> &Counter {
         let hash = hash(table, key);
-        // one pass finds the key, or the lightest counter to replace
-        let mut found = None;
-        let mut lightest: Option<(usize, f64)> = None;
-        for (i, c) in self.counters.iter().enumerate() {
-            if c.hash == hash && c.key == key && *c.table == **table {
-                found = Some(i);
-                break;
-            }
-            if lightest.is_none_or(|(_, w)| c.weight() < w) {
-                lightest = Some((i, c.weight()));
-            }
-        }
-        let index = match (found, lightest) {
-            (Some(i), _) => i,
-            (None, _) if self.counters.len() < self.capacity => {
+        let found = self
+            .hashes
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| **h == hash)
+            .map(|(i, _)| i)
+            .find(|&i| self.counters[i].table == table && self.counters[i].key == key);
+        let index = match found {
+            Some(i) => i,
+            None if self.counters.len() < self.capacity => {
+                let mut buffer = self
+                    .spare_keys
+                    .pop()
+                    .unwrap_or_else(|| String::with_capacity(KEY_CAPACITY));
+                buffer.clear();
+                buffer.push_str(key);
+                self.hashes.push(hash);
+                self.weights.push(0.0);
                 self.counters.push(Counter {
-                    hash,
-                    table: table.clone(),
-                    key: key.to_owned(),
+                    table,
+                    key: buffer,
                     requests: 0,
                     read: 0.0,
                     write: 0.0,
@@ -76,21 +92,19 @@ impl SpaceSaving {
                 });
                 self.counters.len() - 1
             }
-            (None, lightest) => {
-                let (i, weight) = lightest.unwrap_or((0, 0.0));
+            None => {
+                let (i, weight) = self.lightest();
                 let c = &mut self.counters[i];
                 // the evicted key's buffer takes the new key: no allocation
-                c.hash = hash;
+                c.table = table;
                 c.key.clear();
                 c.key.push_str(key);
-                if *c.table != **table {
-                    c.table = table.clone();
-                }
                 c.requests = 0;
                 // the inherited weight stays counted, on the read side
                 c.read = weight;
                 c.write = 0.0;
                 c.error = weight;
+                self.hashes[i] = hash;
                 i
             }
         };
@@ -102,7 +116,19 @@ impl SpaceSaving {
         } else {
             c.read += 1.0;
         }
+        self.weights[index] = c.weight();
         c
+    }
+
+    /// The lightest counter's place and weight (the counters are full).
+    fn lightest(&self) -> (usize, f64) {
+        let mut lightest = (0, f64::INFINITY);
+        for (i, &w) in self.weights.iter().enumerate() {
+            if w < lightest.1 {
+                lightest = (i, w);
+            }
+        }
+        lightest
     }
 
     pub(crate) fn counters(&self) -> &[Counter] {
@@ -110,13 +136,15 @@ impl SpaceSaving {
     }
 }
 
-/// FNV-1a over the table and the key: cheap for short text, and only
-/// ever compared within one process.
-fn hash(table: &str, key: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in table.bytes().chain([0x1f]).chain(key.bytes()) {
+/// FNV-1a over the table's place and the key: cheap for short text, and
+/// only ever compared within one process.
+fn hash(table: usize, key: &str) -> u64 {
+    const PRIME: u64 = 0x0100_0000_01b3;
+    // the table's place is small: mixed in at once, not byte by byte
+    let mut h = (0xcbf2_9ce4_8422_2325 ^ table as u64).wrapping_mul(PRIME);
+    for b in key.bytes() {
         h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+        h = h.wrapping_mul(PRIME);
     }
     h
 }
@@ -128,11 +156,11 @@ mod tests {
     #[test]
     fn a_heavy_key_is_found_among_many_light_ones() {
         let mut s = SpaceSaving::new(8);
-        let t: std::sync::Arc<str> = "t".into();
+        let t = 0;
         for i in 0..10_000u32 {
-            s.add(&t, &format!("light-{i}"), 1.0, 0.0);
+            s.add(t, &format!("light-{i}"), 1.0, 0.0);
             if i % 4 == 0 {
-                s.add(&t, "hot", 0.0, 5.0);
+                s.add(t, "hot", 0.0, 5.0);
             }
         }
         assert_eq!(s.counters().len(), 8, "bounded");
@@ -146,9 +174,9 @@ mod tests {
     #[test]
     fn a_request_that_reports_no_units_weighs_one() {
         let mut s = SpaceSaving::new(2);
-        let t: std::sync::Arc<str> = "t".into();
-        s.add(&t, "a", 0.0, 0.0);
-        let a = s.add(&t, "a", 0.0, 0.0).clone();
+        let t = 0;
+        s.add(t, "a", 0.0, 0.0);
+        let a = s.add(t, "a", 0.0, 0.0).clone();
         assert_eq!((a.requests, a.weight()), (2, 2.0));
     }
 }
