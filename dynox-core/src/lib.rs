@@ -58,6 +58,7 @@ mod redact;
 mod routing;
 pub mod size;
 pub mod streams;
+pub mod template;
 pub mod testing;
 pub mod timestamp;
 mod tracked;

@@ -26,6 +26,18 @@ pub(crate) struct ModelAttrs {
     /// `index(name = "...", keys_only)` / `index(name = "...", include = "a,b")`
     #[darling(multiple, rename = "index")]
     pub(crate) index_options: Vec<IndexAttrs>,
+    /// `pk = "USER#{id}"`: the partition key composed from fields.
+    pub(crate) pk: Option<LitStr>,
+    /// `sk = "ORDER#{placed}#{number}"`: the sort key composed from fields.
+    pub(crate) sk: Option<LitStr>,
+    /// The partition key attribute of a templated model (`pk`).
+    pub(crate) pk_attribute: Option<LitStr>,
+    /// The sort key attribute of a templated model (`sk`).
+    pub(crate) sk_attribute: Option<LitStr>,
+    /// The entity type a templated model stores (the struct's name).
+    pub(crate) entity: Option<LitStr>,
+    /// The attribute that holds the entity type (`_et`).
+    pub(crate) entity_attribute: Option<LitStr>,
 }
 
 /// `#[dyno(index(...))]` on a model: how a secondary index projects.

@@ -44,6 +44,9 @@ pub(crate) enum Role {
     Version(Span),
     /// `#[dyno(skip)]`: not stored.
     Skipped,
+    /// Named by a key template (`pk = "USER#{id}"`): stored, and part of
+    /// the key; the span is the template's.
+    KeyPart(Span),
 }
 
 /// How a field is stored: each kind is a trait of `dynox_core::__private`
@@ -137,8 +140,13 @@ impl Field {
     pub(crate) fn is_sort_key(&self) -> bool {
         matches!(self.role, Role::SortKey(_))
     }
+    /// Part of the item's identity: a key field, or a field a key
+    /// template names. Neither is tracked for changes nor updated.
     pub(crate) fn is_key(&self) -> bool {
-        self.is_partition_key() || self.is_sort_key()
+        self.is_partition_key() || self.is_sort_key() || self.is_key_part()
+    }
+    pub(crate) fn is_key_part(&self) -> bool {
+        matches!(self.role, Role::KeyPart(_))
     }
     pub(crate) fn is_version(&self) -> bool {
         matches!(self.role, Role::Version(_))
@@ -153,7 +161,7 @@ impl Field {
     /// Where the role was chosen, or the field name.
     pub(crate) fn role_span(&self) -> Span {
         match self.role {
-            Role::PartitionKey(s) | Role::SortKey(s) | Role::Version(s) => s,
+            Role::PartitionKey(s) | Role::SortKey(s) | Role::Version(s) | Role::KeyPart(s) => s,
             Role::Attribute | Role::Skipped => self.ident.span(),
         }
     }
@@ -162,6 +170,14 @@ impl Field {
     pub(crate) fn ops(&self) -> Ident {
         Ident::new(
             &format!("__DYNOX_OPS_{}", unraw(&self.ident)),
+            self.ident.span(),
+        )
+    }
+    /// The constant that holds a key template placeholder's operations
+    /// (`write`, `parse`); see `expand::template::part_ops`.
+    pub(crate) fn part_ops(&self) -> Ident {
+        Ident::new(
+            &format!("__DYNOX_PART_{}", unraw(&self.ident)),
             self.ident.span(),
         )
     }

@@ -13,6 +13,7 @@ mod expand;
 mod field;
 mod model;
 mod names;
+mod template;
 mod validate;
 mod value_model;
 

@@ -2,6 +2,7 @@
 
 use crate::attr::{IndexAttrs, ModelAttrs};
 use crate::field::{Field, FieldKind};
+use crate::template::Templates;
 use darling::error::Accumulator;
 use darling::Error;
 use syn::{Ident, LitStr, Path, Visibility};
@@ -23,6 +24,8 @@ pub(crate) struct Model {
     pub(crate) index_options: Vec<IndexOption>,
     /// DynamoDB's name of the stream view `create_table` turns on.
     pub(crate) stream: Option<&'static str>,
+    /// Key templates (`pk = "USER#{id}"`), which replace key fields.
+    pub(crate) templates: Option<Templates>,
 }
 
 /// `#[dyno(index(name = "...", ...))]`: how a secondary index projects.
@@ -111,8 +114,9 @@ impl Model {
 
     /// The model of a parsed struct of the right `shape`, its options
     /// resolved; errors in them go to `errors`.
-    pub(crate) fn resolve(attrs: ModelAttrs, errors: &mut Accumulator) -> Self {
-        let fields = attrs
+    pub(crate) fn resolve(mut attrs: ModelAttrs, errors: &mut Accumulator) -> Self {
+        let options = crate::template::Options::take(&mut attrs);
+        let mut fields: Vec<Field> = attrs
             .data
             .take_struct()
             .map(|f| f.fields)
@@ -120,6 +124,7 @@ impl Model {
             .into_iter()
             .filter_map(|a| Field::resolve(a, errors))
             .collect();
+        let templates = crate::template::resolve(options, &mut fields, errors);
         let table = match attrs.table {
             None => {
                 errors.push(
@@ -151,6 +156,7 @@ impl Model {
             hooks: attrs.hooks,
             generics: attrs.generics,
             fields,
+            templates,
             index_options: attrs
                 .index_options
                 .into_iter()
@@ -172,12 +178,25 @@ impl Model {
         self.fields.iter().find(|f| f.is_sort_key())
     }
 
-    /// The key fields: partition key, then sort key.
+    /// The fields of the typed key, in the order key arguments take them:
+    /// partition key, then sort key; or the key templates' placeholders.
     pub(crate) fn keys(&self) -> Vec<&Field> {
-        self.partition_key()
-            .into_iter()
-            .chain(self.sort_key())
-            .collect()
+        match &self.templates {
+            Some(t) => t
+                .parts()
+                .into_iter()
+                .filter_map(|ident| self.field(ident))
+                .collect(),
+            None => self
+                .partition_key()
+                .into_iter()
+                .chain(self.sort_key())
+                .collect(),
+        }
+    }
+
+    pub(crate) fn field(&self, ident: &Ident) -> Option<&Field> {
+        self.fields.iter().find(|f| f.ident == *ident)
     }
 
     pub(crate) fn key_ident(&self) -> Ident {

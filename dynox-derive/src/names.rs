@@ -114,3 +114,25 @@ pub(crate) const TAKEN_NAMES: &[&str] = &[
     "version",
     "set_version",
 ];
+
+/// `tokens` with every token placed at `span`: a type named again where
+/// an error about it should point (at an attribute, not the field).
+pub(crate) fn respan(
+    tokens: proc_macro2::TokenStream,
+    span: proc_macro2::Span,
+) -> proc_macro2::TokenStream {
+    use proc_macro2::{Group, TokenTree};
+    tokens
+        .into_iter()
+        .map(|mut t| {
+            if let TokenTree::Group(g) = &t {
+                let mut group = Group::new(g.delimiter(), respan(g.stream(), span));
+                group.set_span(span);
+                t = TokenTree::Group(group);
+            } else {
+                t.set_span(span);
+            }
+            t
+        })
+        .collect()
+}

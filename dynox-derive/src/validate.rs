@@ -17,6 +17,21 @@ pub(crate) fn validate(model: &Model, errors: &mut darling::error::Accumulator) 
     indexes_are_complete(model, errors);
     index_options_name_indexes(model, errors);
     index_handles_are_usable(model, errors);
+    no_local_index_on_templates(model, errors);
+}
+
+/// A local index shares the table's partition key, which a templated model
+/// composes; declaring one there is not supported yet.
+fn no_local_index_on_templates(model: &Model, errors: &mut darling::error::Accumulator) {
+    if model.templates.is_none() {
+        return;
+    }
+    for lit in model.stored().flat_map(|f| &f.lsi) {
+        errors.push(
+            Error::custom("a model with key templates cannot declare a local index (`lsi`) yet; use a global one (`gsi`)")
+                .with_span(lit),
+        );
+    }
 }
 
 /// Each index gets a handle function named after it (`User::by_email()`):
@@ -81,6 +96,10 @@ fn no_generics(model: &Model, errors: &mut darling::error::Accumulator) {
 
 /// A DynamoDB table has exactly one partition key.
 fn one_partition_key(model: &Model, errors: &mut darling::error::Accumulator) {
+    if model.templates.is_some() {
+        // the template composes it; `template.rs` refuses key fields there
+        return;
+    }
     let keys: Vec<_> = model
         .fields
         .iter()

@@ -148,6 +148,19 @@ pub async fn raw_put(db: &Dynox, table: &str, item: Item) -> Result<()> {
         .map(|_| ())
 }
 
+/// Deletes an item with a plain DeleteItem through the transport.
+pub async fn raw_delete(db: &Dynox, table: &str, key: Item) -> Result<()> {
+    let input = aws_sdk_dynamodb::operation::delete_item::DeleteItemInput::builder()
+        .table_name(table)
+        .set_key(Some(key))
+        .build()
+        .expect("valid DeleteItem");
+    db.transport()
+        .send(Request::DeleteItem(input))
+        .await
+        .map(|_| ())
+}
+
 /// Builds an item from `(name, value)` pairs.
 pub fn item<const N: usize>(pairs: [(&str, aws_sdk_dynamodb::types::AttributeValue); N]) -> Item {
     pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()

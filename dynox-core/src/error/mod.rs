@@ -297,7 +297,11 @@ pub struct CancellationReason {
 /// only a missing attribute is fixed by an `Option` or a default.
 fn deserialize_advice(expected: &str, found: &str) -> &'static str {
     let dynamo_type = |s: &str| s.split([' ', '`', '(']).next().unwrap_or("").to_owned();
-    if found.starts_with("no attribute") {
+    if found.contains("another entity type") {
+        "the item is another model's, of the same table: read it as that model, or use a collection to read several"
+    } else if expected.starts_with("a key of the template") {
+        "the stored key does not follow the model's key template: fix the stored item, or the template"
+    } else if found.starts_with("no attribute") {
         "store the attribute, or make the field an `Option` or `#[dyno(default)]`"
     } else if found.contains("out of range") {
         "the stored number does not fit the field's type: use a wider type, or fix the stored item"

@@ -12,6 +12,7 @@ mod hooks_run;
 mod paging;
 mod put;
 mod query;
+mod query_sort;
 mod read;
 mod requests;
 mod retry;

@@ -16,7 +16,7 @@ use std::marker::PhantomData;
 
 /// The sort-key conditions DynamoDB accepts in a query.
 #[derive(Debug, Clone)]
-enum SortCondition {
+pub(crate) enum SortCondition {
     Compare(&'static str, AttributeValue),
     Between(AttributeValue, AttributeValue),
     BeginsWith(AttributeValue),
@@ -189,6 +189,12 @@ impl<'a, M: DynoModel, S: KeyValue, O: Send + 'a, On> Query<'a, M, S, O, On> {
 }
 
 impl<'a, M: DynoModel, S, O: Send + 'a, On> Query<'a, M, S, O, On> {
+    /// Sets the sort key condition (one per query, as DynamoDB allows).
+    pub(crate) fn with_sort(mut self, sort: SortCondition) -> Self {
+        self.sort = Some(sort);
+        self
+    }
+
     /// Keeps only items matching `filter`. DynamoDB applies it after reading,
     /// so filtered-out items still consume read capacity (and count against
     /// [`Query::limit`]).

@@ -19,7 +19,9 @@ pub use crate::{AttributeValue, Error, Item, Result};
 pub use serde_json::Value as JsonValue;
 
 mod fields;
+mod templates;
 pub use fields::{FieldOps, PlainField, SerdeField, TtlField};
+pub use templates::*;
 
 /// The stored form JSON has when no type directs it (an attribute that no
 /// field names).

@@ -14,7 +14,10 @@ pub(crate) fn type_checks(model: &Model) -> TokenStream {
         let span = ty.span();
         // what every field of a kind needs is checked where the kind's
         // trait is used; these are the roles' extra needs
-        let check = if f.is_key() {
+        let check = if f.is_key_part() {
+            // checked by its operations' constant (`template::part_ops`)
+            continue;
+        } else if f.is_key() {
             quote_spanned! { span=> #krate::__private::assert_key::<#ty>(); }
         } else if f.is_index_key() {
             quote_spanned! { span=> #krate::__private::assert_index_key::<#ty>(); }

@@ -14,7 +14,14 @@ pub(crate) fn model_impl(model: &Model) -> TokenStream {
     let consts = schema::consts(model);
     let tracking = snapshot::methods(model);
     let table = &model.table;
-    let n = model.stored().count();
+    let n = model.stored().count() + if model.templates.is_some() { 3 } else { 0 };
+    let (put_keys, read_keys) = match &model.templates {
+        Some(t) => (
+            super::template::put_keys(model, t, true, |f| quote! { &self.#f }),
+            super::template::read_keys(model, t),
+        ),
+        None => (TokenStream::new(), TokenStream::new()),
+    };
 
     // every use of a field type is spanned at the type, so a type that does
     // not fit gives one (deduplicated) error there
@@ -82,10 +89,12 @@ pub(crate) fn model_impl(model: &Model) -> TokenStream {
             fn to_item(&self) -> #krate::__private::Item {
                 let mut __dynox_item = #krate::__private::new_item(#n);
                 #(#puts)*
+                #put_keys
                 __dynox_item
             }
 
             fn from_item(mut item: #krate::__private::Item) -> #krate::__private::Result<Self> {
+                #read_keys
                 ::core::result::Result::Ok(#ident { #(#takes,)* })
             }
 

@@ -12,12 +12,16 @@ pub(crate) fn key_struct(model: &Model) -> TokenStream {
     let doc = format!("The primary key of [`{}`].", model.ident);
     let fields = model.keys().into_iter().map(|f| {
         let (ident, ty) = (&f.ident, &f.ty);
-        let role = if f.is_partition_key() {
-            "partition"
+        let doc = if f.is_key_part() {
+            format!(
+                "A placeholder of the key templates, stored as `{}`.",
+                f.attribute
+            )
+        } else if f.is_partition_key() {
+            format!("The partition key, stored as `{}`.", f.attribute)
         } else {
-            "sort"
+            format!("The sort key, stored as `{}`.", f.attribute)
         };
-        let doc = format!("The {role} key, stored as `{}`.", f.attribute);
         quote! { #[doc = #doc] pub #ident: #ty }
     });
     quote! {
@@ -33,31 +37,38 @@ pub(crate) fn key_impl(model: &Model) -> TokenStream {
     let ident = &model.ident;
     let keys = model.keys();
     let n = keys.len();
-    let puts = keys.iter().map(|f| {
-        let (ident, name) = (&f.ident, &f.attribute);
-        quote! { #krate::__private::put_attr(&mut __dynox_item, #name, &self.#ident); }
-    });
+    let puts = match &model.templates {
+        Some(t) => super::template::put_keys(model, t, false, |f| quote! { &self.#f }),
+        None => keys
+            .iter()
+            .map(|f| {
+                let (ident, name) = (&f.ident, &f.attribute);
+                quote! { #krate::__private::put_attr(&mut __dynox_item, #name, &self.#ident); }
+            })
+            .collect(),
+    };
     quote! {
         #[automatically_derived]
         impl #krate::__private::ModelKey for #key {
             type Model = #ident;
             fn to_key_item(&self) -> #krate::__private::Item {
                 let mut __dynox_item = #krate::__private::new_item(#n);
-                #(#puts)*
+                #puts
                 __dynox_item
             }
         }
     }
 }
 
-/// A key argument: any text (`KeyText`) for strings, the field's type otherwise.
-fn param(krate: &syn::Path, f: &Field) -> (TokenStream, TokenStream) {
+/// A key argument and its value: any text (`KeyText`) for strings, the
+/// field's type otherwise.
+pub(crate) fn param(krate: &syn::Path, f: &Field) -> (TokenStream, TokenStream) {
     let ident = &f.ident;
     let ty = &f.ty;
     if is_string(ty) {
         (
             quote! { #ident: impl #krate::__private::KeyText },
-            quote! { #ident: #krate::__private::KeyText::into_key_string(#ident) },
+            quote! { #krate::__private::KeyText::into_key_string(#ident) },
         )
     } else {
         (quote! { #ident: #ty }, quote! { #ident })
@@ -68,7 +79,14 @@ pub(crate) fn entry_points(model: &Model) -> TokenStream {
     let krate = &model.krate;
     let key = model.key_ident();
     let keys = model.keys();
-    let (params, inits): (Vec<_>, Vec<_>) = keys.iter().map(|f| param(krate, f)).unzip();
+    let (params, inits): (Vec<_>, Vec<_>) = keys
+        .iter()
+        .map(|f| {
+            let (param, value) = param(krate, f);
+            let ident = &f.ident;
+            (param, quote! { #ident: #value })
+        })
+        .unzip();
     let key_fields = keys.iter().map(|f| &f.ident);
     let names: Vec<String> = keys.iter().map(|f| format!("`{}`", f.ident)).collect();
     let names = names.join(" and ");
@@ -82,7 +100,10 @@ pub(crate) fn entry_points(model: &Model) -> TokenStream {
     } else {
         format_ident!("db")
     };
-    let query = query_entry(model, &db);
+    let query = match &model.templates {
+        Some(t) => super::template::query_entry(model, t, &db),
+        None => query_entry(model, &db),
+    };
     let indexes = index_handles(model);
     quote! {
         /// This value's primary key.

@@ -7,6 +7,7 @@ mod item;
 mod keys;
 mod schema;
 mod snapshot;
+mod template;
 mod value;
 
 use crate::attr::ModelAttrs;
@@ -66,6 +67,15 @@ fn expand(model: &Model) -> TokenStream {
     };
     let ident = &model.ident;
     let field_ops = field_ops(model);
+    let templates = match &model.templates {
+        Some(t) => {
+            let consts = template::template_consts(model, t);
+            let parts = template::part_ops(model, t);
+            let sort = template::sort_impls(model, t);
+            quote! { #consts #parts #sort }
+        }
+        None => quote! {},
+    };
     quote! {
         #key_struct
         #[doc(hidden)]
@@ -77,6 +87,7 @@ fn expand(model: &Model) -> TokenStream {
                 #entry_points
             }
             #field_ops
+            #templates
             #snapshot
             #model_impl
             #key_impl

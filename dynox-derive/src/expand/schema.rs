@@ -64,8 +64,23 @@ fn indexes(model: &Model) -> Vec<TokenStream> {
 pub(crate) fn consts(model: &Model) -> TokenStream {
     let krate = &model.krate;
     let table = &model.table;
-    let partition = model.partition_key().map(|f| key_attribute(model, f));
-    let sort = option(model.sort_key().map(|f| key_attribute(model, f)));
+    let (partition, sort) = match &model.templates {
+        Some(t) => {
+            let text = |name: &str| {
+                quote! {
+                    #krate::__private::KeyAttribute { name: #name, key_type: #krate::__private::KeyType::S }
+                }
+            };
+            (
+                Some(text(&t.partition.attribute)),
+                option(t.sort.as_ref().map(|s| text(&s.attribute))),
+            )
+        }
+        None => (
+            model.partition_key().map(|f| key_attribute(model, f)),
+            option(model.sort_key().map(|f| key_attribute(model, f))),
+        ),
+    };
     let indexes = indexes(model);
     let ttl = option(model.ttl().map(|f| {
         let n = &f.attribute;

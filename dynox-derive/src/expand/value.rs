@@ -114,7 +114,10 @@ fn map_struct(ident: &Ident, krate: &Path, fields: &[ValueField]) -> TokenStream
 
 fn unit_enum(ident: &Ident, krate: &Path, variants: &[Variant]) -> TokenStream {
     let names: Vec<(&Ident, &String)> = variants.iter().map(|v| (&v.ident, &v.stored)).collect();
-    let to = names.iter().map(|(v, s)| quote! { #ident::#v => #s });
+    let to: Vec<TokenStream> = names
+        .iter()
+        .map(|(v, s)| quote! { #ident::#v => #s })
+        .collect();
     let from = names
         .iter()
         .map(|(v, s)| quote! { #s => ::core::result::Result::Ok(#ident::#v) });
@@ -167,6 +170,18 @@ fn unit_enum(ident: &Ident, krate: &Path, variants: &[Variant]) -> TokenStream {
             #[automatically_derived]
             impl #krate::__private::KeyValue for #ident {
                 const KEY_TYPE: #krate::__private::KeyType = #krate::__private::KeyType::S;
+            }
+
+            // a placeholder of key templates: its stored name, escaped as text is
+            #[automatically_derived]
+            impl #krate::__private::KeyPart for #ident {
+                fn write_key_part(&self, __dynox_out: &mut ::std::string::String) {
+                    let __dynox_s: &'static str = match self { #(#to,)* };
+                    #krate::__private::enum_key_write(__dynox_s, __dynox_out)
+                }
+                fn parse_key_part(__dynox_text: &str) -> ::core::option::Option<Self> {
+                    #krate::__private::enum_key_parse(__dynox_text)
+                }
             }
         };
     }

@@ -1,0 +1,160 @@
+//! Key templates, for single-table design: several entity types in one
+//! table, each item's keys composed from its fields.
+//!
+//! ```
+//! # use dynox_core::prelude::*;
+//! #[derive(DynoModel, Debug, Clone, PartialEq)]
+//! #[dyno(table = "app", pk = "USER#{user}", sk = "ORDER#{placed}#{number}")]
+//! pub struct Order {
+//!     pub user: String,
+//!     /// an ISO date; `chrono::NaiveDate` with the feature `chrono`
+//!     pub placed: String,
+//!     pub number: u32,
+//!     pub total: u64,
+//! }
+//!
+//! #[derive(DynoModel, Debug, Clone, PartialEq)]
+//! #[dyno(table = "app", pk = "USER#{user}", sk = "PROFILE")]
+//! pub struct User {
+//!     pub user: String,
+//!     pub name: String,
+//! }
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> dynox_core::Result<()> {
+//! let db = Dynox::memory_with::<(Order,)>();
+//! let day = |d: u32| format!("2026-11-{d:02}");
+//! User { user: "ann".into(), name: "Ann".into() }.save(&db).await?;
+//! for (d, number) in [(1, 9), (1, 10), (2, 1)] {
+//!     Order { user: "ann".into(), placed: day(d), number, total: 5 }.save(&db).await?;
+//! }
+//! // stored as pk `USER#ann`, sk `ORDER#2026-11-01#0000000009`, and the fields
+//! let order = Order::get(&db, "ann", day(1), 9).await?.expect("stored");
+//! assert_eq!(order.total, 5);
+//!
+//! // the orders only (`begins_with(sk, "ORDER#")`): the profile is not read
+//! let all = Order::query(&db, "ann").all().await?;
+//! assert_eq!(all.iter().map(|o| o.number).collect::<Vec<_>>(), [9, 10, 1]);
+//! let first_day = Order::query(&db, "ann").sort_prefix(&day(1)).all().await?;
+//! assert_eq!(first_day.len(), 2);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Templates
+//!
+//! `pk = "..."` and `sk = "..."` on the model replace `#[dyno(partition_key)]`
+//! and `#[dyno(sort_key)]` fields. A template is segments separated by
+//! `#`; each segment is fixed text or one placeholder, `{field}`, naming a
+//! field of the model. The key attributes are named `pk` and `sk` unless
+//! `pk_attribute = "..."` and `sk_attribute = "..."` say otherwise; the
+//! fields are stored too, under their own names, so filters and indexes can
+//! use them. A placeholder's field feeds the key: changing it on a
+//! `Tracked` is [`Error::KeyChanged`](crate::Error::KeyChanged), as for a
+//! key field. Everything about a template is checked when the model
+//! compiles: an unknown field, a type that cannot be key text, a key
+//! attribute name that a field also has.
+//!
+//! How values are written ([`KeyPart`]), so that a sort key sorts as its
+//! values do:
+//!
+//! | type | text |
+//! |---|---|
+//! | `String` | as it is, with `%` written `%25` and `#` written `%23` |
+//! | `u8`, `u16`, `u32`, `u64`, `usize` | zero-padded to 3, 5, 10, 20, 20 digits |
+//! | `i8`, `i16`, `i32`, `i64`, `isize` | the same for zero and up (3, 5, 10, 19, 19 digits); a negative number is `-` and its distance from the type's least value, padded: `-1i8` is `-127` |
+//! | `chrono::NaiveDate` (feature `chrono`) | `2026-11-26` |
+//! | `chrono::DateTime<Utc>` (feature `chrono`) | `2026-11-26T04:12:35.000000Z` (always six fraction digits, as the field is stored) |
+//! | `uuid::Uuid` (feature `uuid`) | lowercase, hyphenated |
+//! | unit enums deriving `DynoValue` | the stored variant name, escaped as a `String` |
+//!
+//! A string holding `#` is escaped, not refused, so any text is a valid
+//! key part and reads back as it was. Strings sort by their text, with one
+//! difference from Rust's order: a value is followed by `#` in the key, so
+//! a value that continues with a character below `#` (space, `!`, `"` or a
+//! control character) sorts before the value it extends.
+//!
+//! # Entity types
+//!
+//! Each item of a templated model also stores its entity type, `_et`
+//! (`entity_attribute = "..."`), the struct's name unless `entity = "..."`
+//! says otherwise. A load checks it: an `Order` read from a `User`'s item
+//! is [`Error::Deserialize`](crate::Error::Deserialize) naming `_et`, not
+//! a value made of the wrong fields. An item without the attribute (written
+//! by another tool) is read by its fields.
+//!
+//! # Queries
+//!
+//! `Model::query(&db, ..)` takes the partition template's placeholders and,
+//! when the sort template starts with fixed text, keeps to the items that
+//! begin with it: no other entity type's items are read, filtered or
+//! charged. On that query, the sort placeholders narrow it, each taking
+//! their leading values (one value, or a tuple of the first ones, in
+//! order): [`sort_prefix`](crate::ops::Query::sort_prefix),
+//! [`sort_between`](crate::ops::Query::sort_between),
+//! [`sort_from`](crate::ops::Query::sort_from) and
+//! [`sort_to`](crate::ops::Query::sort_to).
+
+mod parts;
+pub(crate) mod stored;
+
+pub use parts::KeyPart;
+pub use stored::{Segment, StoredKey, Template};
+
+pub(crate) use parts::{escape, unescape};
+
+/// A model's sort template, as the query's sort type: what its values
+/// are written after.
+pub trait SortTemplate: 'static {
+    /// The template's fixed text before its first placeholder.
+    const SORT_PREFIX: &'static str;
+}
+
+/// Leading values of a sort template's placeholders, in order: the first
+/// one's value alone, or a tuple of the first ones.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a prefix of the sort template's placeholders",
+    label = "expected the first placeholder's value, or a tuple of the first ones, in order",
+    note = "the sort template names its placeholders in order; give the first, or the first few as a tuple"
+)]
+pub trait SortPrefix<K: SortTemplate> {
+    /// Appends the sort key text up to and including these values (and
+    /// the fixed text after them); `true` when they fill every placeholder.
+    fn write_sort_prefix(self, out: &mut String) -> bool;
+}
+
+/// A value given for a placeholder of type `T`: the value itself, or text
+/// for a `String`.
+pub trait KeyArg<T> {
+    /// The placeholder's value.
+    fn into_key_part(self) -> T;
+}
+
+impl<T: KeyPart> KeyArg<T> for T {
+    fn into_key_part(self) -> T {
+        self
+    }
+}
+
+impl KeyArg<String> for &str {
+    fn into_key_part(self) -> String {
+        self.to_owned()
+    }
+}
+
+impl KeyArg<String> for &String {
+    fn into_key_part(self) -> String {
+        self.clone()
+    }
+}
+
+/// The least text greater than every text that starts with `prefix`, but
+/// for itself: the last byte, one up. Prefixes end in `#` (or fixed text),
+/// never in the largest byte.
+pub(crate) fn after_prefix(prefix: &str) -> String {
+    let mut s = prefix.to_owned();
+    match s.pop() {
+        Some(c) => s.push(char::from_u32(c as u32 + 1).unwrap_or(char::MAX)),
+        None => s.push(char::MAX),
+    }
+    s
+}

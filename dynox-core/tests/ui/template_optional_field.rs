@@ -1,0 +1,10 @@
+use dynox_core::prelude::*;
+
+#[derive(DynoModel)]
+#[dyno(table = "app", pk = "USER#{user}", sk = "ORDER#{number}")]
+struct Order {
+    user: String,
+    number: Option<u32>,
+}
+
+fn main() {}

@@ -1,0 +1,292 @@
+//! Single-table design on both backends: key templates composed from
+//! fields and read back, sort order of padded numbers and dates, queries
+//! by placeholder that stay within their entity type, escaping of the
+//! separator, stored keys that do not parse, and entity-type checks.
+
+use aws_sdk_dynamodb::types::AttributeValue as Av;
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use dynox_core::ops::Query;
+use dynox_core::prelude::*;
+use dynox_core::ModelKey;
+use dynox_tests::{backend_tests, item, raw_get, raw_put};
+use proptest::prelude::*;
+use proptest::strategy::ValueTree;
+use proptest::test_runner::{Config, TestRng, TestRunner};
+use uuid::Uuid;
+
+#[derive(DynoValue, Debug, Clone, Copy, PartialEq)]
+#[dyno(rename_all = "snake_case")]
+pub enum Tier {
+    Free,
+    Pro,
+}
+
+/// Every placeholder type, in two templates of up to eight placeholders.
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(
+    table = "st_types",
+    pk = "T#{text}#{tier}#{day}#{at}#{id}",
+    sk = "{small}#{u16v}#{u32v}#{u64v}#{i8v}#{i16v}#{i32v}#{i64v}"
+)]
+pub struct Every {
+    pub text: String,
+    pub tier: Tier,
+    pub day: NaiveDate,
+    pub at: DateTime<Utc>,
+    pub id: Uuid,
+    pub small: u8,
+    pub u16v: u16,
+    pub u32v: u32,
+    pub u64v: u64,
+    pub i8v: i8,
+    pub i16v: i16,
+    pub i32v: i32,
+    pub i64v: i64,
+    pub note: String,
+}
+
+/// A user and their orders, in one table.
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(table = "st_app", pk = "USER#{user}", sk = "PROFILE")]
+pub struct User {
+    pub user: String,
+    pub name: String,
+}
+
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(table = "st_app", pk = "USER#{user}", sk = "ORDER#{placed}#{number}")]
+pub struct Order {
+    pub user: String,
+    pub placed: NaiveDate,
+    pub number: u32,
+    pub total: i64,
+}
+
+/// Sorts by a signed number and a time, to check the key text's order.
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(table = "st_app", pk = "SERIES#{series}", sk = "AT#{at}#{delta}")]
+pub struct Point {
+    pub series: String,
+    pub at: DateTime<Utc>,
+    pub delta: i32,
+}
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, d).expect("a day")
+}
+
+fn every(text: &str, n: i64) -> Every {
+    Every {
+        text: text.into(),
+        tier: if n % 2 == 0 { Tier::Free } else { Tier::Pro },
+        day: day(1 + (n.unsigned_abs() % 28) as u32),
+        at: Utc
+            .timestamp_opt(1_700_000_000 + n, 123_456_000)
+            .single()
+            .expect("a time"),
+        id: Uuid::from_u128(0x1234_5678_9abc_def0_1234_5678_9abc_def0 ^ n as u128),
+        small: (n as u8).wrapping_mul(7),
+        u16v: u16::MAX - n as u16,
+        u32v: n as u32,
+        u64v: (u64::MAX / 3).wrapping_add(n as u64),
+        i8v: (n as i8).wrapping_neg(),
+        i16v: i16::MIN.wrapping_add(n as i16),
+        i32v: -(n as i32),
+        i64v: (i64::MIN / 2).wrapping_add(n),
+        note: format!("note {n}"),
+    }
+}
+
+fn order(user: &str, d: u32, number: u32) -> Order {
+    Order {
+        user: user.into(),
+        placed: day(d),
+        number,
+        total: 10 * i64::from(number),
+    }
+}
+
+/// The day and number of each order a query reads, in order.
+async fn numbers(query: Query<'_, Order, OrderKey>) -> Result<Vec<(u32, u32)>> {
+    use chrono::Datelike;
+    let orders = query.all().await?;
+    Ok(orders.iter().map(|o| (o.placed.day(), o.number)).collect())
+}
+
+backend_tests! {
+    async fn every_placeholder_type_round_trips(db: Dynox) -> Result<()> {
+        Every::create_table(&db).await?;
+        let values = [
+            every("plain", 0),
+            every("with # and % and %23", 1),
+            every("", 2),
+            every("é#ü", -3),
+            Every { i8v: i8::MIN, i16v: i16::MIN, i32v: i32::MIN, i64v: i64::MIN, ..every("min", 4) },
+            Every { i8v: i8::MAX, i16v: i16::MAX, i32v: i32::MAX, i64v: i64::MAX, small: u8::MAX, u64v: u64::MAX, ..every("max", 5) },
+        ];
+        for v in &values {
+            v.save(&db).await?;
+        }
+        for v in &values {
+            let got = Every::get(
+                &db, v.text.as_str(), v.tier, v.day, v.at, v.id, v.small, v.u16v, v.u32v,
+                v.u64v, v.i8v, v.i16v, v.i32v, v.i64v,
+            )
+            .await?;
+            assert_eq!(got.as_deref(), Some(v));
+            // the keys alone give every placeholder's field back
+            let mut keys_and_note = v.key().to_key_item();
+            keys_and_note.insert("note".into(), Av::S(v.note.clone()));
+            assert_eq!(Every::from_item(keys_and_note)?, *v);
+        }
+        // the separator is escaped, not split on
+        let stored = raw_get(&db, &db.table_name::<Every>(), values[1].key().to_key_item()).await;
+        let Some(Av::S(pk)) = stored.get("pk") else { panic!("no pk: {stored:?}") };
+        assert!(pk.starts_with("T#with %23 and %25 and %2523#pro#2026-11-02#"), "{pk}");
+        assert_eq!(stored.get("_et"), Some(&Av::S("Every".into())));
+        assert_eq!(stored.get("text"), Some(&Av::S("with # and % and %23".into())), "the field is stored too");
+        Ok(())
+    }
+
+    async fn numbers_and_times_sort_as_their_values(db: Dynox) -> Result<()> {
+        Point::create_table(&db).await?;
+        let mut runner = TestRunner::new_with_rng(
+            Config::default(),
+            TestRng::from_seed(proptest::test_runner::RngAlgorithm::ChaCha, &[7; 32]),
+        );
+        let strategy = (-2_000_000_000i64..2_000_000_000, any::<i32>());
+        let mut points = Vec::new();
+        for _ in 0..1_000 {
+            let (seconds, delta) = strategy.new_tree(&mut runner).expect("a value").current();
+            let at = Utc.timestamp_opt(seconds, 0).single().expect("a time");
+            points.push(Point { series: "s".into(), at, delta });
+        }
+        let mut batch = db.batch_write();
+        for p in &points {
+            batch = batch.put(p);
+        }
+        batch.await?;
+        let read: Vec<(DateTime<Utc>, i32)> = Point::query(&db, "s")
+            .all()
+            .await?
+            .into_iter()
+            .map(|p| (p.at, p.delta))
+            .collect();
+        let mut expected: Vec<(DateTime<Utc>, i32)> = points.iter().map(|p| (p.at, p.delta)).collect();
+        expected.sort();
+        expected.dedup();
+        assert_eq!(read, expected, "key order is the typed order");
+        Ok(())
+    }
+
+    async fn a_query_stays_within_its_entity_type(db: Dynox) -> Result<()> {
+        Order::create_table(&db).await?;
+        User { user: "ann".into(), name: "Ann".into() }.save(&db).await?;
+        for (d, n) in [(1, 9), (1, 10), (2, 1), (3, 5), (3, 6), (4, 1)] {
+            order("ann", d, n).save(&db).await?;
+        }
+        order("bob", 1, 1).save(&db).await?;
+
+        let all = numbers(Order::query(&db, "ann")).await?;
+        assert_eq!(all, [(1, 9), (1, 10), (2, 1), (3, 5), (3, 6), (4, 1)]);
+        let profile = User::query(&db, "ann").all().await?;
+        assert_eq!(profile.len(), 1, "the profile alone");
+
+        let q = numbers;
+        assert_eq!(q(Order::query(&db, "ann").sort_prefix(day(1))).await?, [(1, 9), (1, 10)]);
+        assert_eq!(q(Order::query(&db, "ann").sort_prefix((day(3), 6u32))).await?, [(3, 6)]);
+        assert_eq!(q(Order::query(&db, "ann").sort_between(day(2), day(3))).await?, [(2, 1), (3, 5), (3, 6)]);
+        assert_eq!(q(Order::query(&db, "ann").sort_between((day(1), 10u32), (day(3), 5u32))).await?, [(1, 10), (2, 1), (3, 5)]);
+        assert_eq!(q(Order::query(&db, "ann").sort_from(day(3))).await?, [(3, 5), (3, 6), (4, 1)]);
+        assert_eq!(q(Order::query(&db, "ann").sort_to(day(1))).await?, [(1, 9), (1, 10)]);
+        let last = Order::query(&db, "ann").sort_from(day(3)).reverse().limit(1).page().await?;
+        assert_eq!(last.items.iter().map(|o| (o.number, o.total)).collect::<Vec<_>>(), [(1, 10)]);
+
+        // the profile item is not read at all: no filter drops it
+        db.reset_metrics();
+        let n = Order::query(&db, "ann").all().await?.len();
+        assert_eq!((n as u64, db.metrics().scanned_count), (6, 6));
+        Ok(())
+    }
+
+    async fn another_entity_types_item_is_a_clear_error(db: Dynox) -> Result<()> {
+        Order::create_table(&db).await?;
+        User { user: "ann".into(), name: "Ann".into() }.save(&db).await?;
+        let table = db.table_name::<Order>();
+        // an order's key, holding a user's item
+        let mut stolen = raw_get(&db, &table, User { user: "ann".into(), name: String::new() }.key().to_key_item()).await;
+        stolen.insert("sk".into(), Av::S("ORDER#2026-11-01#0000000001".into()));
+        raw_put(&db, &table, stolen).await?;
+        match Order::get(&db, "ann", day(1), 1).await {
+            Err(Error::Deserialize { field, found, .. }) => {
+                assert_eq!(field, "_et");
+                assert!(found.contains("User"), "{found}");
+            }
+            other => panic!("expected an entity type error, got {other:?}"),
+        }
+        Ok(())
+    }
+
+    async fn a_stored_key_that_does_not_parse_is_a_clear_error(db: Dynox) -> Result<()> {
+        Order::create_table(&db).await?;
+        let table = db.table_name::<Order>();
+        // written by another tool: no fields, only keys (read from them)
+        raw_put(&db, &table, item([
+            ("pk", Av::S("USER#cy".into())),
+            ("sk", Av::S("ORDER#2026-11-05#0000000007".into())),
+            ("total", Av::N("70".into())),
+        ])).await?;
+        assert_eq!(Order::get(&db, "cy", day(5), 7).await?.map(|o| o.number), Some(7));
+
+        for (sk, problem) in [
+            ("ORDER#2026-11-05#seven", "number"),
+            ("ORDER#2026-13-05#0000000007", "placed"),
+            ("ORDER#2026-11-05", "segments"),
+            ("ORDER#2026-11-05#1#2", "segments"),
+            ("INVOICE#2026-11-05#1", "ORDER"),
+        ] {
+            raw_put(&db, &table, item([
+                ("pk", Av::S("USER#dee".into())),
+                ("sk", Av::S(sk.into())),
+                ("total", Av::N("1".into())),
+            ])).await?;
+            let read = Order::query(&db, "dee").consistent_read(true).all().await;
+            if sk.starts_with("INVOICE") {
+                // outside the template's prefix: never read
+                assert_eq!(read?.len(), 0);
+            } else {
+                match read {
+                    Err(Error::Deserialize { field, found, .. }) => {
+                        assert_eq!(field, "sk", "{sk}");
+                        assert!(found.contains(problem), "{sk}: {found}");
+                    }
+                    other => panic!("{sk}: expected a key error, got {other:?}"),
+                }
+            }
+            Order::delete_by_key(&db, "dee", day(5), 7).await?;
+            dynox_tests::raw_delete(&db, &table, item([
+                ("pk", Av::S("USER#dee".into())),
+                ("sk", Av::S(sk.into())),
+            ])).await?;
+        }
+        Ok(())
+    }
+
+    async fn changing_a_placeholder_field_is_key_changed(db: Dynox) -> Result<()> {
+        Order::create_table(&db).await?;
+        order("ann", 1, 1).save(&db).await?;
+        let mut loaded = Order::get(&db, "ann", day(1), 1).await?.expect("stored");
+        loaded.number = 2;
+        match loaded.save(&db).await {
+            Err(Error::KeyChanged { field }) => assert_eq!(field, "sk"),
+            other => panic!("expected KeyChanged, got {other:?}"),
+        }
+        assert!(Order::get(&db, "ann", day(1), 2).await?.is_none(), "nothing written");
+        let mut loaded = Order::get(&db, "ann", day(1), 1).await?.expect("stored");
+        loaded.total = 99;
+        assert_eq!(loaded.changed_fields(), ["total"]);
+        loaded.save(&db).await?;
+        assert_eq!(Order::get(&db, "ann", day(1), 1).await?.map(|o| o.total), Some(99));
+        Ok(())
+    }
+}
