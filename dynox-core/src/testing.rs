@@ -1,22 +1,24 @@
 //! Zero-setup databases for tests: `Dynox::memory_with::<(User, Order)>()`
 //! gives a fresh in-memory engine with the models' tables created.
 
-use crate::{DynoModel, Dynox, ModelExt, Result};
+use crate::model::TableSchema;
+use crate::{DynoModel, Dynox, Result};
+use std::borrow::Cow;
 
-/// A set of models whose tables [`Dynox::memory_with`] creates: a tuple of
-/// up to 12 models (`(User,)` for one).
+/// A set of models whose tables [`Dynox::memory_with`] and
+/// [`Dynox::create_tables`] create: a tuple of up to 12 models (`(User,)`
+/// for one). Models that share a table make one table.
 pub trait ModelSet {
-    /// Creates every table that does not exist yet.
+    /// Each model's full table name and schema, in order.
     #[doc(hidden)]
-    fn create_tables(db: &Dynox) -> impl std::future::Future<Output = Result<()>> + Send;
+    fn tables(db: &Dynox) -> Vec<(Cow<'static, str>, &'static TableSchema)>;
 }
 
 macro_rules! model_sets {
     ($( ($($m:ident),+) )*) => {$(
         impl<$($m: DynoModel),+> ModelSet for ($($m,)+) {
-            async fn create_tables(db: &Dynox) -> Result<()> {
-                $( $m::create_table(db).if_not_exists().await?; )+
-                Ok(())
+            fn tables(db: &Dynox) -> Vec<(Cow<'static, str>, &'static TableSchema)> {
+                vec![$( (db.table_name::<$m>(), $m::SCHEMA) ),+]
             }
         }
     )*};
@@ -71,7 +73,7 @@ impl Dynox {
     pub fn try_memory_with<T: ModelSet>() -> Result<Dynox> {
         let db = Self::try_memory()?;
         // the embedded transport's futures are ready at once: no runtime needed
-        futures::executor::block_on(T::create_tables(&db))?;
+        futures::executor::block_on(db.create_tables::<T>())?;
         Ok(db)
     }
 }

@@ -106,6 +106,51 @@ fn order(user: &str, d: u32, number: u32) -> Order {
     }
 }
 
+/// Two models of one table, each with an index of its own.
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(table = "st_shop", pk = "CUSTOMER#{customer}", sk = "PROFILE")]
+pub struct Customer {
+    pub customer: String,
+    #[dyno(gsi = "by_email")]
+    pub email: String,
+}
+
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(
+    table = "st_shop",
+    pk = "CUSTOMER#{customer}",
+    sk = "PURCHASE#{number}"
+)]
+pub struct Purchase {
+    pub customer: String,
+    pub number: u32,
+    #[dyno(gsi = "by_status")]
+    pub status: String,
+}
+
+/// Declares the `by_email` index of `st_shop` with another key type.
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(table = "st_shop", pk = "CUSTOMER#{customer}", sk = "NOTE#{number}")]
+pub struct Note {
+    pub customer: String,
+    pub number: u32,
+    #[dyno(gsi = "by_email")]
+    pub email: u64,
+}
+
+/// Names the sort key of `st_shop` differently.
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(
+    table = "st_shop",
+    pk = "CUSTOMER#{customer}",
+    sk = "X#{number}",
+    sk_attribute = "SK"
+)]
+pub struct Stray {
+    pub customer: String,
+    pub number: u32,
+}
+
 /// The day and number of each order a query reads, in order.
 async fn numbers(query: Query<'_, Order, OrderKey>) -> Result<Vec<(u32, u32)>> {
     use chrono::Datelike;
@@ -287,6 +332,46 @@ backend_tests! {
         assert_eq!(loaded.changed_fields(), ["total"]);
         loaded.save(&db).await?;
         assert_eq!(Order::get(&db, "ann", day(1), 1).await?.map(|o| o.total), Some(99));
+        Ok(())
+    }
+
+    async fn a_shared_table_is_created_once_with_every_index(db: Dynox) -> Result<()> {
+        db.create_tables::<(Customer, Purchase)>().await?;
+        let description = Customer::describe_table(&db).await?;
+        let mut indexes: Vec<&str> = description
+            .global_secondary_indexes()
+            .iter()
+            .filter_map(|g| g.index_name())
+            .collect();
+        indexes.sort();
+        assert_eq!(indexes, ["by_email", "by_status"]);
+        // created again: nothing to do
+        db.create_tables::<(Purchase, Customer)>().await?;
+
+        Customer { customer: "c1".into(), email: "c1@example.com".into() }.save(&db).await?;
+        for number in 1..=3 {
+            let status = if number == 2 { "open" } else { "shipped" };
+            Purchase { customer: "c1".into(), number, status: status.into() }.save(&db).await?;
+        }
+        let by_email = Customer::by_email().query(&db, "c1@example.com").all().await?;
+        assert_eq!(by_email.len(), 1);
+        let open = Purchase::by_status().query(&db, "open").all().await?;
+        assert_eq!(open.iter().map(|p| p.number).collect::<Vec<_>>(), [2]);
+        assert_eq!(Purchase::query(&db, "c1").all().await?.len(), 3);
+        Ok(())
+    }
+
+    async fn models_that_disagree_on_a_shared_table_are_refused(db: Dynox) -> Result<()> {
+        for (result, what) in [
+            (db.create_tables::<(Customer, Note)>().await, "by_email"),
+            (db.create_tables::<(Purchase, Stray)>().await, "sort key"),
+        ] {
+            match result {
+                Err(Error::Configuration { message }) => assert!(message.contains(what), "{message}"),
+                other => panic!("expected a refusal naming {what}, got {other:?}"),
+            }
+        }
+        assert!(!Customer::table_exists(&db).await?, "refused before any request");
         Ok(())
     }
 }

@@ -22,6 +22,7 @@ mod smart_save;
 mod table;
 mod table_list;
 mod table_schema;
+mod table_shared;
 mod table_update;
 mod table_verify;
 mod tracked_delete;

@@ -1,6 +1,6 @@
 //! Table management from the model's schema: create, describe, delete, exists.
 
-use super::table_schema::{create_table_input, TableOptions};
+use super::table_schema::{create_table_input, Shape, TableOptions};
 use super::OpFuture;
 use crate::transport::Request;
 use crate::{DynoModel, Dynox, Error, Result};
@@ -158,36 +158,54 @@ impl<'a, M: DynoModel> CreateTable<'a, M> {
         if options.stream.is_none() {
             options.stream = M::SCHEMA.stream.map(StreamViewType::from);
         }
-        let input = create_table_input::<M>(&table, &options)?;
-        let created: Result<CreateTableOutput> =
-            self.db.send(&table, Request::CreateTable(input)).await;
-        match created {
-            Ok(_) => {}
-            Err(Error::ResourceInUse { .. }) if self.if_not_exists => {
-                return wait_active(self.db, &table, self.timeout).await;
-            }
-            Err(e) => return Err(e),
-        }
-        let description = wait_active(self.db, &table, self.timeout).await?;
-        if let Some(ttl) = M::SCHEMA.ttl_attribute {
-            let input = UpdateTimeToLiveInput::builder()
-                .table_name(table.as_ref())
-                .time_to_live_specification(
-                    TimeToLiveSpecification::builder()
-                        .attribute_name(ttl)
-                        .enabled(true)
-                        .build()
-                        .map_err(build_error)?,
-                )
-                .build()
-                .map_err(build_error)?;
-            let _: UpdateTimeToLiveOutput = self
-                .db
-                .send(&table, Request::UpdateTimeToLive(input))
-                .await?;
-        }
-        Ok(description)
+        let shape = Shape::of(M::SCHEMA);
+        let new = NewTable {
+            shape: &shape,
+            options: &options,
+            ttl: M::SCHEMA.ttl_attribute,
+            if_not_exists: self.if_not_exists,
+            timeout: self.timeout,
+        };
+        create(self.db, &table, new).await
     }
+}
+
+/// A table to create: its keys and indexes, and how.
+pub(super) struct NewTable<'s> {
+    pub(super) shape: &'s Shape<'s>,
+    pub(super) options: &'s TableOptions,
+    pub(super) ttl: Option<&'static str>,
+    pub(super) if_not_exists: bool,
+    pub(super) timeout: Duration,
+}
+
+/// Creates `table`, waits until it is active, and turns on its TTL.
+pub(super) async fn create(db: &Dynox, table: &str, new: NewTable<'_>) -> Result<TableDescription> {
+    let input = create_table_input(table, new.shape, new.options)?;
+    let created: Result<CreateTableOutput> = db.send(table, Request::CreateTable(input)).await;
+    match created {
+        Ok(_) => {}
+        Err(Error::ResourceInUse { .. }) if new.if_not_exists => {
+            return wait_active(db, table, new.timeout).await;
+        }
+        Err(e) => return Err(e),
+    }
+    let description = wait_active(db, table, new.timeout).await?;
+    if let Some(ttl) = new.ttl {
+        let input = UpdateTimeToLiveInput::builder()
+            .table_name(table)
+            .time_to_live_specification(
+                TimeToLiveSpecification::builder()
+                    .attribute_name(ttl)
+                    .enabled(true)
+                    .build()
+                    .map_err(build_error)?,
+            )
+            .build()
+            .map_err(build_error)?;
+        let _: UpdateTimeToLiveOutput = db.send(table, Request::UpdateTimeToLive(input)).await?;
+    }
+    Ok(description)
 }
 
 impl<'a, M: DynoModel> IntoFuture for CreateTable<'a, M> {

@@ -4,7 +4,7 @@
 
 use super::table::build_error;
 use crate::model::{IndexKind, IndexProjection, IndexSchema, KeyAttribute, TableSchema};
-use crate::{DynoModel, Result};
+use crate::Result;
 use aws_sdk_dynamodb::operation::create_table::CreateTableInput;
 use aws_sdk_dynamodb::types::{
     AttributeDefinition, BillingMode, GlobalSecondaryIndex, KeySchemaElement, KeyType,
@@ -32,14 +32,38 @@ fn scalar_type(k: &KeyAttribute) -> ScalarAttributeType {
     ScalarAttributeType::from(k.key_type.as_str())
 }
 
-/// Renders the CreateTable request of a model.
-pub(super) fn create_table_input<M: DynoModel>(
+/// The keys and indexes a table is created with: one model's, or those of
+/// the models that share the table (see `table_shared`).
+pub(super) struct Shape<'s> {
+    pub(super) partition_key: &'s KeyAttribute,
+    pub(super) sort_key: Option<&'s KeyAttribute>,
+    pub(super) indexes: Vec<&'s IndexSchema>,
+}
+
+impl<'s> Shape<'s> {
+    pub(super) fn of(schema: &'s TableSchema) -> Self {
+        Shape {
+            partition_key: &schema.partition_key,
+            sort_key: schema.sort_key.as_ref(),
+            indexes: schema.indexes.iter().collect(),
+        }
+    }
+}
+
+/// Renders the CreateTable request of a table of `shape`.
+pub(super) fn create_table_input(
     table: &str,
+    shape: &Shape<'_>,
     options: &TableOptions,
 ) -> Result<CreateTableInput> {
     let throughput = options.throughput;
-    let schema = M::SCHEMA;
-    let definitions = attribute_definitions(schema)?;
+    let mut keys: Vec<&KeyAttribute> = vec![shape.partition_key];
+    keys.extend(shape.sort_key);
+    for index in &shape.indexes {
+        keys.push(&index.partition_key);
+        keys.extend(index.sort_key.as_ref());
+    }
+    let definitions = definitions(keys)?;
     let provisioned = match throughput {
         Some((read, write)) => Some(
             ProvisionedThroughput::builder()
@@ -52,7 +76,7 @@ pub(super) fn create_table_input<M: DynoModel>(
     };
     let mut gsis = Vec::new();
     let mut lsis = Vec::new();
-    for index in schema.indexes {
+    for index in shape.indexes.iter().copied() {
         match index.kind {
             IndexKind::Global => gsis.push(global_index(index, provisioned.clone())?),
             IndexKind::Local => lsis.push(
@@ -67,10 +91,7 @@ pub(super) fn create_table_input<M: DynoModel>(
     }
     CreateTableInput::builder()
         .table_name(table)
-        .set_key_schema(Some(key_schema(
-            &schema.partition_key,
-            schema.sort_key.as_ref(),
-        )?))
+        .set_key_schema(Some(key_schema(shape.partition_key, shape.sort_key)?))
         .set_attribute_definitions(Some(definitions))
         .set_global_secondary_indexes((!gsis.is_empty()).then_some(gsis))
         .set_local_secondary_indexes((!lsis.is_empty()).then_some(lsis))
@@ -132,17 +153,6 @@ impl TableOptions {
             .collect::<Result<Vec<_>>>()
             .map(Some)
     }
-}
-
-/// Every key attribute of the table and its indexes, once, with its type.
-pub(super) fn attribute_definitions(schema: &TableSchema) -> Result<Vec<AttributeDefinition>> {
-    let mut keys: Vec<&KeyAttribute> = vec![&schema.partition_key];
-    keys.extend(schema.sort_key.as_ref());
-    for index in schema.indexes {
-        keys.push(&index.partition_key);
-        keys.extend(index.sort_key.as_ref());
-    }
-    definitions(keys)
 }
 
 /// The key attributes of one index, as UpdateTable wants them defined.
