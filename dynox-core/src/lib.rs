@@ -133,13 +133,15 @@ pub use value::{
 };
 
 #[cfg(feature = "derive")]
-pub use dynox_derive::{DynoModel, DynoValue};
+pub use dynox_derive::{DynoCollection, DynoModel, DynoValue};
 
 /// A DynamoDB item: attribute names to values, as the AWS SDK types it.
 pub type Item = std::collections::HashMap<String, AttributeValue>;
 
 /// Everything a model file needs: `use dynox_core::prelude::*;`.
 pub mod prelude {
+    #[cfg(feature = "derive")]
+    pub use crate::DynoCollection;
     pub use crate::{
         Blocking, Condition, DynamoType, DynoHooks, DynoModel, DynoValue, Dynox, Error, Item,
         ModelExt, Result, Tracked,

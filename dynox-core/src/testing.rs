@@ -2,7 +2,7 @@
 //! gives a fresh in-memory engine with the models' tables created.
 
 use crate::model::TableSchema;
-use crate::{DynoModel, Dynox, Result};
+use crate::{DynoModel, Dynox};
 use std::borrow::Cow;
 
 /// A set of models whose tables [`Dynox::memory_with`] and
@@ -70,7 +70,7 @@ impl Dynox {
     }
 
     /// [`Dynox::memory_with`], with failures as errors.
-    pub fn try_memory_with<T: ModelSet>() -> Result<Dynox> {
+    pub fn try_memory_with<T: ModelSet>() -> crate::Result<Dynox> {
         let db = Self::try_memory()?;
         // the embedded transport's futures are ready at once: no runtime needed
         futures::executor::block_on(db.create_tables::<T>())?;

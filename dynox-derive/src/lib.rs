@@ -9,6 +9,7 @@
 //! (`expand/fallback.rs`), so one mistake gives one error.
 
 mod attr;
+mod collection;
 mod expand;
 mod field;
 mod model;
@@ -34,4 +35,13 @@ pub fn derive_dyno_model(input: TokenStream) -> TokenStream {
 pub fn derive_dyno_value(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     expand::value(&input).into()
+}
+
+/// Derives `DynoCollection` on an enum of models that share a partition
+/// template: one query reads the items of every variant, each read as the
+/// variant its entity type names. See `dynox_core::template`.
+#[proc_macro_derive(DynoCollection, attributes(dyno))]
+pub fn derive_dyno_collection(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    expand::collection(&input).into()
 }

@@ -46,6 +46,20 @@ impl Template {
         })
     }
 
+    /// The template with its placeholders unnamed (`USER#{}`): templates
+    /// of the same shape make the same keys of the same values.
+    pub(crate) fn shape(&self) -> String {
+        let segments: Vec<&str> = self
+            .segments
+            .iter()
+            .map(|s| match s {
+                Segment::Text(t) => t.as_str(),
+                Segment::Part(_) => "{}",
+            })
+            .collect();
+        segments.join("#")
+    }
+
     /// The fixed text before the first placeholder, separators included.
     pub(crate) fn prefix(&self) -> String {
         let mut out = String::new();

@@ -12,6 +12,11 @@ mod hooks_run;
 mod paging;
 mod put;
 mod query;
+
+/// Whether a model's hooks run on the items a read returns.
+pub(crate) fn hooks_enabled<M: crate::DynoModel>() -> bool {
+    hooks_run::enabled::<M>(false)
+}
 mod query_sort;
 mod read;
 mod requests;

@@ -8,7 +8,7 @@ use super::table::build_error;
 use crate::condition::{Condition, Prefixable, RawPath};
 use crate::expr::Placeholders;
 use crate::value::{FieldValue, KeyValue};
-use crate::{AttributeValue, DynoModel, Dynox, Result, Tracked};
+use crate::{AttributeValue, DynoModel, Dynox, Item, Result, Tracked};
 use aws_sdk_dynamodb::operation::query::QueryInput;
 use aws_sdk_dynamodb::types::{ReturnConsumedCapacity, Select};
 use futures::stream::{BoxStream, TryStreamExt};
@@ -193,6 +193,29 @@ impl<'a, M: DynoModel, S, O: Send + 'a, On> Query<'a, M, S, O, On> {
     pub(crate) fn with_sort(mut self, sort: SortCondition) -> Self {
         self.sort = Some(sort);
         self
+    }
+
+    /// Items whose sort key starts with `prefix` (a key template's fixed
+    /// text, for generated queries).
+    pub(crate) fn sort_prefix_text(self, prefix: &str) -> Self {
+        self.with_sort(SortCondition::BeginsWith(AttributeValue::S(
+            prefix.to_owned(),
+        )))
+    }
+
+    /// Reads each item with `decode` instead.
+    pub(crate) fn decode_as<P: Send + 'a>(
+        self,
+        decode: fn(Item) -> Result<P>,
+    ) -> Query<'a, M, S, P, On> {
+        Query {
+            read: self.read.decode_as(decode),
+            partition: self.partition,
+            sort_key: self.sort_key,
+            sort: self.sort,
+            forward: self.forward,
+            _sort_type: PhantomData,
+        }
     }
 
     /// Keeps only items matching `filter`. DynamoDB applies it after reading,

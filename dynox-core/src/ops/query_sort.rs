@@ -27,14 +27,6 @@ fn template_end<K: SortTemplate>() -> String {
 }
 
 impl<'a, M: DynoModel, K: SortTemplate, O: Send + 'a, On> Query<'a, M, K, O, On> {
-    /// Items whose sort key starts with `prefix` (the template's fixed
-    /// text, for generated queries).
-    pub(crate) fn sort_prefix_text(self, prefix: &str) -> Self {
-        self.with_sort(SortCondition::BeginsWith(AttributeValue::S(
-            prefix.to_owned(),
-        )))
-    }
-
     /// Items whose sort key starts with these values: the first
     /// placeholder's value, or a tuple of the first ones. All of them
     /// select the one item.

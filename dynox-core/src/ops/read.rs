@@ -99,6 +99,20 @@ impl<'a, M: DynoModel> Read<'a, M, Tracked<M>> {
 }
 
 impl<'a, M: DynoModel, O: Send + 'a> Read<'a, M, O> {
+    /// Reads each item with `decode` instead.
+    pub(crate) fn decode_as<P>(self, decode: fn(Item) -> Result<P>) -> Read<'a, M, P> {
+        Read {
+            db: self.db,
+            index: self.index,
+            filter: self.filter,
+            limit: self.limit,
+            consistent_read: self.consistent_read,
+            projection: self.projection,
+            start: self.start,
+            decode,
+        }
+    }
+
     /// Adds `filter` to the filter so far (both must hold).
     pub(crate) fn add_filter(&mut self, filter: Condition<M>) {
         self.filter = Some(match self.filter.take() {

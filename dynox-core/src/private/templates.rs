@@ -1,8 +1,10 @@
 //! The runtime side of key templates in generated code.
 
+pub use crate::template::collection::{common_prefix, decode, entity_of};
 pub use crate::template::stored::{check_entity, take_stored_key};
 pub use crate::template::{
-    KeyArg, KeyPart, Segment, SortPrefix, SortTemplate, StoredKey, Template,
+    same_text, Collection, CollectionQuery, Entry, KeyArg, KeyPart, PartitionArgs, Segment, Slot,
+    SortPrefix, SortTemplate, StoredKey, Template, TemplateModel,
 };
 
 use crate::ops::Query;
@@ -37,6 +39,15 @@ pub trait KeyPartField: KeyPart + DynoValue {
 }
 
 impl<T: KeyPart + DynoValue> KeyPartField for T {}
+
+/// Compile-time check that a collection's variant is a templated model.
+#[inline]
+pub const fn assert_template_model<T: TemplateModel>() {}
+
+/// Compile-time check that two models of a collection take the same
+/// partition values.
+#[inline]
+pub fn same_partition<A: TemplateModel, B: TemplateModel<Partition = A::Partition>>() {}
 
 /// A key under construction, with room for typical keys.
 #[inline]

@@ -93,14 +93,118 @@
 //! [`sort_between`](crate::ops::Query::sort_between),
 //! [`sort_from`](crate::ops::Query::sort_from) and
 //! [`sort_to`](crate::ops::Query::sort_to).
+//!
+//! # Collections
+//!
+//! `#[derive(DynoCollection)]` on an enum of models that share a partition
+//! template reads a partition's items of every entity type in one query,
+//! each as the variant its entity type names:
+//!
+//! ```
+//! # use dynox_core::prelude::*;
+//! # #[derive(DynoModel, Debug, Clone, PartialEq)]
+//! # #[dyno(table = "app", pk = "USER#{user}", sk = "ORDER#{number}")]
+//! # pub struct Order { pub user: String, pub number: u32 }
+//! # #[derive(DynoModel, Debug, Clone, PartialEq)]
+//! # #[dyno(table = "app", pk = "USER#{user}", sk = "PROFILE")]
+//! # pub struct User { pub user: String, pub name: String }
+//! #[derive(DynoCollection, Debug)]
+//! pub enum UserItems {
+//!     Profile(User),
+//!     Orders(Order),
+//! }
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> dynox_core::Result<()> {
+//! let db = Dynox::memory();
+//! UserItems::create_table(&db).await?;
+//! User { user: "ann".into(), name: "Ann".into() }.save(&db).await?;
+//! Order { user: "ann".into(), number: 1 }.save(&db).await?;
+//! Order { user: "ann".into(), number: 2 }.save(&db).await?;
+//!
+//! // one Query; a field per variant: `Option` where the key is unique
+//! let items = UserItems::query(&db, "ann").all().await?;
+//! assert_eq!(items.profile.map(|u| u.name).as_deref(), Some("Ann"));
+//! assert_eq!(items.orders.len(), 2);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! The result struct (`UserItemsAll`) has a field per variant, named after
+//! it in snake case (`#[dyno(rename = "...")]` on the variant names it
+//! otherwise): an `Option` for a model whose sort template has no
+//! placeholder, a `Vec` otherwise. The query keeps to the sort key prefix
+//! the variants share, if any, and pages on its own (`stream`, `page`,
+//! `all`). An item of an entity type the enum does not name is skipped and
+//! counted (`.unknown()` on the result, `unknown` on a page), or an error
+//! with `.strict()`. Variants that are stored in another table, have
+//! another partition template or placeholder types, or share an entity
+//! type do not compile.
 
+pub(crate) mod collection;
 mod parts;
 pub(crate) mod stored;
+
+pub use collection::{Collection, CollectionPage, CollectionQuery, Entry, Slot};
 
 pub use parts::KeyPart;
 pub use stored::{Segment, StoredKey, Template};
 
 pub(crate) use parts::{escape, unescape};
+
+/// A model whose keys are templates: what collections need of it.
+/// `#[derive(DynoModel)]` implements it for a model with `pk = "..."`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no key templates, so it cannot be part of a collection",
+    label = "a model of a collection declares `pk = \"...\"` (and `sk = \"...\"`)",
+    note = "a collection reads the items that share one partition template; see `dynox_core::template`"
+)]
+pub trait TemplateModel: crate::DynoModel {
+    /// The entity type its items store.
+    const ENTITY: &'static str;
+    /// The attribute that holds the entity type.
+    const ENTITY_ATTRIBUTE: &'static str;
+    /// The partition template with its placeholders unnamed (`USER#{}`):
+    /// models of one collection have the same.
+    const PARTITION_SHAPE: &'static str;
+    /// The sort template's fixed text before its first placeholder (`""`
+    /// without a sort template).
+    const SORT_PREFIX: &'static str;
+    /// The partition placeholders' types, as a tuple: models of one
+    /// collection have the same.
+    type Partition;
+    /// How the model's items gather in a collection's result: an `Option`
+    /// when the key has no sort placeholders (one item per partition),
+    /// otherwise a `Vec`.
+    type Slot: Slot<Self> + Default + Send + std::fmt::Debug;
+}
+
+/// The values of a partition template's placeholders: the one value, or
+/// a tuple of them all, in order.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not the values of the partition template's placeholders",
+    label = "expected the placeholder's value, or a tuple of them all, in order"
+)]
+pub trait PartitionArgs<K> {
+    /// Appends the partition key's text.
+    fn write_partition(self, out: &mut String);
+}
+
+/// Whether two texts are equal, at compile time (collections check that
+/// their models share a table and a partition template).
+pub const fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
 
 /// A model's sort template, as the query's sort type: what its values
 /// are written after.

@@ -1,6 +1,7 @@
 //! Code generation: one file per generated concern.
 
 mod checks;
+mod collection;
 mod consts;
 mod fallback;
 mod item;
@@ -8,6 +9,7 @@ mod keys;
 mod schema;
 mod snapshot;
 mod template;
+mod template_args;
 mod value;
 
 use crate::attr::ModelAttrs;
@@ -18,6 +20,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::DeriveInput;
 
+pub(crate) use collection::collection;
 pub(crate) use value::value;
 
 /// `#[derive(DynoModel)]`: parse, build the model, validate, expand; on any
@@ -71,8 +74,9 @@ fn expand(model: &Model) -> TokenStream {
         Some(t) => {
             let consts = template::template_consts(model, t);
             let parts = template::part_ops(model, t);
-            let sort = template::sort_impls(model, t);
-            quote! { #consts #parts #sort }
+            let sort = template_args::sort_impls(model, t);
+            let model_impl = template_args::template_model_impl(model, t);
+            quote! { #consts #parts #sort #model_impl }
         }
         None => quote! {},
     };

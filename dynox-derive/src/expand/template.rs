@@ -3,7 +3,7 @@
 
 use super::keys::param;
 use crate::model::Model;
-use crate::names::{is_string, respan};
+use crate::names::respan;
 use crate::template::{Segment, Template, Templates};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned, ToTokens};
@@ -11,7 +11,7 @@ use syn::Ident;
 
 /// One step of writing a key: fixed text (separators merged in), or a
 /// placeholder's value.
-enum Step<'a> {
+pub(super) enum Step<'a> {
     Text(String),
     Part(usize, &'a Ident),
 }
@@ -19,7 +19,7 @@ enum Step<'a> {
 /// The steps that write the segments of `t` up to placeholder `until`
 /// (excluded), with a separator after each; all of them, without a
 /// trailing separator, when `until` is past the last placeholder.
-fn steps(t: &Template, until: usize) -> Vec<Step<'_>> {
+pub(super) fn steps(t: &Template, until: usize) -> Vec<Step<'_>> {
     let mut out: Vec<Step<'_>> = Vec::new();
     let mut text = String::new();
     let mut part = 0;
@@ -51,7 +51,7 @@ fn steps(t: &Template, until: usize) -> Vec<Step<'_>> {
 
 /// Statements that write `steps` into `__dynox_key`, each value read by
 /// `value(index, field)`.
-fn write(
+pub(super) fn write(
     model: &Model,
     steps: &[Step<'_>],
     value: impl Fn(usize, &Ident) -> TokenStream,
@@ -192,70 +192,6 @@ pub(crate) fn read_keys(model: &Model, t: &Templates) -> TokenStream {
                 #(#fills)*
             }
         });
-    }
-    out
-}
-
-/// `SortTemplate` for the key type, and `SortPrefix` for the leading
-/// values of the sort template's placeholders.
-pub(crate) fn sort_impls(model: &Model, t: &Templates) -> TokenStream {
-    let krate = &model.krate;
-    let key = model.key_ident();
-    let Some(sort) = &t.sort else {
-        return TokenStream::new();
-    };
-    let prefix = sort.prefix();
-    let parts: Vec<&Ident> = sort.parts().collect();
-    let mut out = quote! {
-        #[automatically_derived]
-        impl #krate::__private::SortTemplate for #key {
-            const SORT_PREFIX: &'static str = #prefix;
-        }
-    };
-    for k in 1..=parts.len() {
-        let complete = k == parts.len();
-        let tys: Vec<&syn::Type> = parts[..k]
-            .iter()
-            .filter_map(|f| model.field(f).map(|f| &f.ty))
-            .collect();
-        let steps = steps(sort, if complete { usize::MAX } else { k });
-        let body = |value: &dyn Fn(usize) -> TokenStream| {
-            let statements = write(model, &steps, |i, _| value(i));
-            quote! {
-                fn write_sort_prefix(self, __dynox_key: &mut ::std::string::String) -> bool {
-                    #statements
-                    #complete
-                }
-            }
-        };
-        if k == 1 {
-            let ty = tys[0];
-            let own = body(&|_| quote! { &self });
-            out.extend(quote! {
-                #[automatically_derived]
-                impl #krate::__private::SortPrefix<#key> for #ty { #own }
-            });
-            if is_string(ty) {
-                let text = body(&|_| quote! { &::std::borrow::ToOwned::to_owned(self) });
-                out.extend(quote! {
-                    #[automatically_derived]
-                    impl #krate::__private::SortPrefix<#key> for &str { #text }
-                    #[automatically_derived]
-                    impl #krate::__private::SortPrefix<#key> for &::std::string::String { #text }
-                });
-            }
-        } else {
-            let args: Vec<Ident> = (0..k).map(|i| format_ident!("__DynoxA{}", i)).collect();
-            let body = body(&|i| {
-                let index = syn::Index::from(i);
-                let ty = tys[i];
-                quote! { &<_ as #krate::__private::KeyArg<#ty>>::into_key_part(self.#index) }
-            });
-            out.extend(quote! {
-                #[automatically_derived]
-                impl<#(#args: #krate::__private::KeyArg<#tys>),*> #krate::__private::SortPrefix<#key> for (#(#args,)*) { #body }
-            });
-        }
     }
     out
 }
