@@ -37,6 +37,13 @@ pub trait DynoModel: crate::DynoHooks + Sized + Send + Sync + 'static {
     /// when it is absent: a `None` option or an empty set).
     fn field_value(&self, index: usize) -> Option<crate::AttributeValue>;
 
+    /// Attributes computed from fields (the keys of templated indexes)
+    /// that a change of the fields at `changed` (indexes of
+    /// [`DynoModel::FIELDS`]) must rewrite, for the smart save's update.
+    #[doc(hidden)]
+    fn __derived(&self, _changed: &[usize], _out: &mut Vec<(&'static str, crate::AttributeValue)>) {
+    }
+
     /// The version number of a `#[dyno(version)]` field (0 when the model has none).
     fn version(&self) -> u64 {
         0

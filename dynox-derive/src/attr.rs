@@ -38,6 +38,9 @@ pub(crate) struct ModelAttrs {
     pub(crate) entity: Option<LitStr>,
     /// The attribute that holds the entity type (`_et`).
     pub(crate) entity_attribute: Option<LitStr>,
+    /// `gsi(name = "...", pk = "...", sk = "...")`: an index of templates.
+    #[darling(multiple, rename = "gsi")]
+    pub(crate) gsi_templates: Vec<crate::template_index::GsiAttrs>,
 }
 
 /// `#[dyno(index(...))]` on a model: how a secondary index projects.

@@ -32,6 +32,9 @@ pub(crate) struct Field {
     pub(crate) gsi_sort: Vec<LitStr>,
     /// Local indexes this field is the sort key of.
     pub(crate) lsi: Vec<LitStr>,
+    /// Named by a secondary index's key template (where): saves rewrite
+    /// that key when the field changes, and updates cannot set it alone.
+    pub(crate) index_part: Option<Span>,
 }
 
 /// What part a field plays in the item; the span is where it was chosen.
@@ -131,6 +134,7 @@ impl Field {
             gsi: a.gsi,
             gsi_sort: a.gsi_sort,
             lsi: a.lsi,
+            index_part: None,
         })
     }
 
@@ -172,6 +176,14 @@ impl Field {
             &format!("__DYNOX_OPS_{}", unraw(&self.ident)),
             self.ident.span(),
         )
+    }
+    /// Where a key template names the field (the table's, else an
+    /// index's), or the field name.
+    pub(crate) fn template_span(&self) -> Span {
+        match self.role {
+            Role::KeyPart(s) => s,
+            _ => self.index_part.unwrap_or_else(|| self.ident.span()),
+        }
     }
     /// The constant that holds a key template placeholder's operations
     /// (`write`, `parse`); see `expand::template::part_ops`.

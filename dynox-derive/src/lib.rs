@@ -15,6 +15,7 @@ mod field;
 mod model;
 mod names;
 mod template;
+mod template_index;
 mod validate;
 mod value_model;
 

@@ -35,7 +35,7 @@ pub(crate) struct IndexOption {
 }
 
 impl IndexOption {
-    fn resolve(o: IndexAttrs, errors: &mut Accumulator) -> Self {
+    pub(crate) fn resolve(o: IndexAttrs, errors: &mut Accumulator) -> Self {
         if o.keys_only.is_present() && o.include.is_some() {
             errors.push(
                 Error::custom("choose one projection: `keys_only` or `include = \"...\"`")

@@ -21,6 +21,8 @@ pub(crate) struct Templates {
     pub(crate) entity: String,
     /// The attribute that holds it.
     pub(crate) entity_attribute: String,
+    /// Global indexes whose keys are templates.
+    pub(crate) indexes: Vec<crate::template_index::IndexTemplates>,
 }
 
 /// One key attribute's template.
@@ -78,6 +80,28 @@ impl Template {
 }
 
 impl Templates {
+    /// Every field a template names, the table's and its indexes', once.
+    pub(crate) fn all_parts(&self) -> Vec<&Ident> {
+        let mut out = self.parts();
+        let indexes = self.indexes.iter().flat_map(|i| {
+            i.partition
+                .parts()
+                .chain(i.sort.iter().flat_map(|t| t.parts()))
+        });
+        for f in indexes {
+            if !out.contains(&f) {
+                out.push(f);
+            }
+        }
+        out
+    }
+
+    /// Whether `attribute` is the table's partition or sort key.
+    pub(crate) fn is_key_attribute(&self, attribute: &str) -> bool {
+        self.partition.attribute == attribute
+            || self.sort.as_ref().is_some_and(|s| s.attribute == attribute)
+    }
+
     /// The placeholder fields in order, each once: the partition
     /// template's, then the sort template's.
     pub(crate) fn parts(&self) -> Vec<&Ident> {
@@ -139,7 +163,7 @@ fn parse(lit: &LitStr, errors: &mut Accumulator) -> Vec<(String, bool)> {
     out
 }
 
-fn name_or(lit: Option<LitStr>, default: &str, errors: &mut Accumulator) -> String {
+pub(crate) fn name_or(lit: Option<LitStr>, default: &str, errors: &mut Accumulator) -> String {
     match lit {
         Some(l) if l.value().is_empty() => {
             errors.push(Error::custom("an attribute name must not be empty").with_span(&l));
@@ -150,11 +174,22 @@ fn name_or(lit: Option<LitStr>, default: &str, errors: &mut Accumulator) -> Stri
     }
 }
 
+/// Whose key a template composes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum KeyOf {
+    /// The table's: the fields take the key-part role.
+    Table,
+    /// A secondary index's: the fields are marked as feeding it.
+    Index,
+}
+
 /// The placeholder `name` of `lit` as a field: it must exist and be one a
-/// key can be made of; it takes the key-part role.
+/// key can be made of; it takes the key-part role, or is marked as
+/// feeding an index.
 fn claim(
     name: &str,
     lit: &LitStr,
+    of: KeyOf,
     fields: &mut [Field],
     errors: &mut Accumulator,
 ) -> Option<Ident> {
@@ -189,15 +224,18 @@ fn claim(
         );
         return None;
     }
-    if matches!(f.role, Role::Attribute) {
-        f.role = Role::KeyPart(lit.span());
+    match of {
+        KeyOf::Table if matches!(f.role, Role::Attribute) => f.role = Role::KeyPart(lit.span()),
+        KeyOf::Table => {}
+        KeyOf::Index => f.index_part = Some(lit.span()),
     }
     Some(f.ident.clone())
 }
 
-fn template(
+pub(crate) fn template(
     lit: LitStr,
     attribute: String,
+    of: KeyOf,
     fields: &mut [Field],
     errors: &mut Accumulator,
 ) -> Template {
@@ -216,7 +254,7 @@ fn template(
             continue;
         }
         seen.push(text.clone());
-        if let Some(f) = claim(&text, &lit, fields, errors) {
+        if let Some(f) = claim(&text, &lit, of, fields, errors) {
             segments.push(Segment::Part(f));
         }
     }
@@ -235,6 +273,7 @@ pub(crate) struct Options {
     sk_attribute: Option<LitStr>,
     entity: Option<LitStr>,
     entity_attribute: Option<LitStr>,
+    gsis: Vec<crate::template_index::GsiAttrs>,
     ident: Ident,
 }
 
@@ -247,6 +286,7 @@ impl Options {
             sk_attribute: attrs.sk_attribute.take(),
             entity: attrs.entity.take(),
             entity_attribute: attrs.entity_attribute.take(),
+            gsis: std::mem::take(&mut attrs.gsi_templates),
             ident: attrs.ident.clone(),
         }
     }
@@ -267,6 +307,12 @@ pub(crate) fn resolve(
             ("entity", &attrs.entity),
             ("entity_attribute", &attrs.entity_attribute),
         ];
+        for g in &attrs.gsis {
+            errors.push(
+                Error::custom("`gsi(...)` with key templates belongs to a model with key templates: add `pk = \"...\"`, or declare the index on a field (`#[dyno(gsi = \"...\")]`)")
+                    .with_span(&g.name),
+            );
+        }
         for (option, lit) in options {
             if let Some(lit) = lit {
                 errors.push(
@@ -321,15 +367,18 @@ pub(crate) fn resolve(
             .with_span(&pk),
         );
     }
-    let partition = template(pk, pk_attribute, fields, errors);
+    let partition = template(pk, pk_attribute, KeyOf::Table, fields, errors);
     let sort = attrs
         .sk
         .take()
-        .map(|sk| template(sk, sk_attribute, fields, errors));
-    Some(Templates {
+        .map(|sk| template(sk, sk_attribute, KeyOf::Table, fields, errors));
+    let mut templates = Templates {
         partition,
         sort,
         entity,
         entity_attribute,
-    })
+        indexes: Vec::new(),
+    };
+    templates.indexes = crate::template_index::resolve(attrs.gsis, &templates, fields, errors);
+    Some(templates)
 }

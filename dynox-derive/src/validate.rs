@@ -18,6 +18,23 @@ pub(crate) fn validate(model: &Model, errors: &mut darling::error::Accumulator) 
     index_options_name_indexes(model, errors);
     index_handles_are_usable(model, errors);
     no_local_index_on_templates(model, errors);
+    templated_indexes_are_new(model, errors);
+}
+
+/// A templated index's name is not also a field's index.
+fn templated_indexes_are_new(model: &Model, errors: &mut darling::error::Accumulator) {
+    let declared = model.index_names();
+    for index in model.templates.iter().flat_map(|t| &t.indexes) {
+        if declared.contains(&index.name.value()) {
+            errors.push(
+                Error::custom(format!(
+                    "the index `{}` is also declared on a field: declare it once",
+                    index.name.value()
+                ))
+                .with_span(&index.name),
+            );
+        }
+    }
 }
 
 /// A local index shares the table's partition key, which a templated model
@@ -39,7 +56,14 @@ fn no_local_index_on_templates(model: &Model, errors: &mut darling::error::Accum
 /// generated function already has.
 fn index_handles_are_usable(model: &Model, errors: &mut darling::error::Accumulator) {
     let mut seen: HashMap<String, String> = HashMap::new();
-    let names = model.stored().flat_map(|f| f.gsi.iter().chain(&f.lsi));
+    let templated = model
+        .templates
+        .iter()
+        .flat_map(|t| t.indexes.iter().map(|i| &i.name));
+    let names = model
+        .stored()
+        .flat_map(|f| f.gsi.iter().chain(&f.lsi))
+        .chain(templated);
     for lit in names {
         let (index, handle) = (lit.value(), handle_name(&lit.value()));
         if NOT_RAW.contains(&handle.as_str()) || TAKEN_NAMES.contains(&handle.as_str()) {

@@ -191,6 +191,48 @@ pub enum Blog {
     Remarks(Remark),
 }
 
+/// Who follows whom, and the inverted index: who is followed by whom.
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(
+    table = "st_follow",
+    pk = "USER#{follower}",
+    sk = "FOLLOWS#{followed}",
+    gsi(
+        name = "inverted",
+        pk = "USER#{followed}",
+        sk = "FOLLOWED_BY#{follower}"
+    )
+)]
+pub struct Follow {
+    pub follower: String,
+    pub followed: String,
+    pub since: u32,
+}
+
+/// The classic inverted index: the table's sort key as the index's
+/// partition key, no attribute of its own; and an index on a field that
+/// changes, which a save keeps up to date.
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(
+    table = "st_invoices",
+    pk = "CUSTOMER#{customer}",
+    sk = "INVOICE#{number}",
+    gsi(
+        name = "by_number",
+        pk_attribute = "sk",
+        pk = "INVOICE#{number}",
+        sk_attribute = "pk",
+        sk = "CUSTOMER#{customer}"
+    ),
+    gsi(name = "by_status", pk = "STATUS#{status}", sk = "INVOICE#{number}")
+)]
+pub struct Invoice {
+    pub customer: String,
+    pub number: u32,
+    pub status: Tier,
+    pub amount: u64,
+}
+
 /// The day and number of each order a query reads, in order.
 async fn numbers(query: Query<'_, Order, OrderKey>) -> Result<Vec<(u32, u32)>> {
     use chrono::Datelike;
@@ -474,6 +516,54 @@ backend_tests! {
         // by sort key: DRAFT# (skipped) < POST# < PROFILE < REMARK#
         assert!(matches!(streamed.first(), Some(Blog::Posts(_))));
         assert!(matches!(streamed[2_000], Blog::Author(_)), "the profile after the posts");
+        Ok(())
+    }
+
+    async fn an_inverted_index_is_queried_by_its_placeholders(db: Dynox) -> Result<()> {
+        Follow::create_table(&db).await?;
+        for (a, b) in [("ann", "bob"), ("ann", "cy"), ("bob", "cy"), ("dee", "cy"), ("cy", "ann")] {
+            Follow { follower: a.into(), followed: b.into(), since: 2026 }.save(&db).await?;
+        }
+        let names = |v: Vec<Tracked<Follow>>, f: fn(&Follow) -> &str| -> Vec<String> {
+            v.iter().map(|x| f(x).to_owned()).collect()
+        };
+        let follows = Follow::query(&db, "ann").all().await?;
+        assert_eq!(names(follows, |f| &f.followed), ["bob", "cy"]);
+        let followers = Follow::inverted().query(&db, "cy").all().await?;
+        assert_eq!(names(followers, |f| &f.follower), ["ann", "bob", "dee"]);
+        let one = Follow::inverted().query(&db, "cy").sort_prefix("dee").all().await?;
+        assert_eq!(names(one, |f| &f.follower), ["dee"]);
+        let stored = raw_get(&db, &db.table_name::<Follow>(), Follow { follower: "ann".into(), followed: "bob".into(), since: 0 }.key().to_key_item()).await;
+        assert_eq!(stored.get("inverted_pk"), Some(&Av::S("USER#bob".into())));
+        assert_eq!(stored.get("inverted_sk"), Some(&Av::S("FOLLOWED_BY#ann".into())));
+        Ok(())
+    }
+
+    async fn a_save_keeps_a_templated_index_key_up_to_date(db: Dynox) -> Result<()> {
+        Invoice::create_table(&db).await?;
+        for (customer, number) in [("c1", 1), ("c1", 2), ("c2", 3)] {
+            Invoice { customer: customer.into(), number, status: Tier::Free, amount: 10 }.save(&db).await?;
+        }
+        // the reused attributes: no index attribute of its own
+        let stored = raw_get(&db, &db.table_name::<Invoice>(), Invoice { customer: "c2".into(), number: 3, status: Tier::Free, amount: 0 }.key().to_key_item()).await;
+        assert!(!stored.contains_key("by_number_pk"), "{stored:?}");
+        let by_number = Invoice::by_number().query(&db, 3u32).all().await?;
+        assert_eq!(by_number.iter().map(|i| i.customer.as_str()).collect::<Vec<_>>(), ["c2"]);
+
+        let mut invoice = Invoice::get(&db, "c1", 2).await?.expect("stored");
+        invoice.status = Tier::Pro;
+        assert_eq!(invoice.changed_fields(), ["status"]);
+        invoice.save(&db).await?;
+        let pro = Invoice::by_status().query(&db, Tier::Pro).all().await?;
+        assert_eq!(pro.iter().map(|i| i.number).collect::<Vec<_>>(), [2]);
+        let free = Invoice::by_status().query(&db, Tier::Free).all().await?;
+        assert_eq!(free.iter().map(|i| i.number).collect::<Vec<_>>(), [1, 3]);
+        // a change of another field leaves the index key alone
+        let mut invoice = Invoice::get(&db, "c1", 1).await?.expect("stored");
+        invoice.amount = 99;
+        invoice.save(&db).await?;
+        let free = Invoice::by_status().query(&db, Tier::Free).sort_prefix(1u32).all().await?;
+        assert_eq!(free.len(), 1);
         Ok(())
     }
 }

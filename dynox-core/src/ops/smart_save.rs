@@ -102,12 +102,18 @@ impl<'a, M: DynoModel> SmartSave<'a, M> {
             }
             Some(changed) => {
                 let mut actions = UpdateActions::default();
-                for index in changed {
+                for &index in &changed {
                     let field = &M::FIELDS[index];
                     actions.set(
                         RawPath::attribute(field.attribute),
                         tracked.value.field_value(index),
                     );
+                }
+                // index keys composed from the changed fields follow them
+                let mut derived = Vec::new();
+                tracked.value.__derived(&changed, &mut derived);
+                for (attribute, value) in derived {
+                    actions.set(RawPath::attribute(attribute), Some(value));
                 }
                 versioning::set_in::<M>(&mut actions, expected.next());
                 if M::SCHEMA.max_size.is_some() {

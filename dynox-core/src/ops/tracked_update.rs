@@ -67,7 +67,7 @@ impl<'a, M: DynoModel> TrackedUpdate<'a, M> {
             hooks_run::unchanged_key(&key, &tracked.value.key())?;
             let mut changed = Vec::new();
             tracked.value.changed(&before, &mut changed);
-            for index in changed {
+            for &index in &changed {
                 let attribute = M::FIELDS[index].attribute;
                 if !actions.touches(attribute) {
                     actions.set(
@@ -75,6 +75,11 @@ impl<'a, M: DynoModel> TrackedUpdate<'a, M> {
                         tracked.value.field_value(index),
                     );
                 }
+            }
+            let mut derived = Vec::new();
+            tracked.value.__derived(&changed, &mut derived);
+            for (attribute, value) in derived {
+                actions.set(crate::condition::RawPath::attribute(attribute), Some(value));
             }
         }
         let expected =

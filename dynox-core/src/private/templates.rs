@@ -3,8 +3,8 @@
 pub use crate::template::collection::{common_prefix, decode, entity_of};
 pub use crate::template::stored::{check_entity, take_stored_key};
 pub use crate::template::{
-    same_text, Collection, CollectionQuery, Entry, KeyArg, KeyPart, PartitionArgs, Segment, Slot,
-    SortPrefix, SortTemplate, StoredKey, Template, TemplateModel,
+    same_text, Collection, CollectionQuery, Entry, IndexKeys, KeyArg, KeyPart, PartitionArgs,
+    Segment, Slot, SortPrefix, SortTemplate, StoredKey, Template, TemplateIndex, TemplateModel,
 };
 
 use crate::ops::Query;

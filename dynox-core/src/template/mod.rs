@@ -94,6 +94,44 @@
 //! [`sort_from`](crate::ops::Query::sort_from) and
 //! [`sort_to`](crate::ops::Query::sort_to).
 //!
+//! # Indexes
+//!
+//! `gsi(name = "...", pk = "...", sk = "...")` on the model declares a
+//! global index whose keys are templates too, such as the inverted index
+//! of a follow graph:
+//!
+//! ```
+//! # use dynox_core::prelude::*;
+//! #[derive(DynoModel, Debug, Clone, PartialEq)]
+//! #[dyno(
+//!     table = "app",
+//!     pk = "USER#{follower}",
+//!     sk = "FOLLOWS#{followed}",
+//!     gsi(name = "inverted", pk = "USER#{followed}", sk = "FOLLOWED_BY#{follower}")
+//! )]
+//! pub struct Follow { pub follower: String, pub followed: String }
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> dynox_core::Result<()> {
+//! let db = Dynox::memory_with::<(Follow,)>();
+//! Follow { follower: "ann".into(), followed: "bob".into() }.save(&db).await?;
+//! Follow { follower: "cy".into(), followed: "bob".into() }.save(&db).await?;
+//! let followers = Follow::inverted().query(&db, "bob").all().await?;
+//! assert_eq!(followers.len(), 2);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Its key attributes are `{name}_pk` and `{name}_sk` unless
+//! `pk_attribute` and `sk_attribute` name others; naming a table key
+//! attribute with that key's own template reuses it (the classic inverted
+//! index, `pk_attribute = "sk"`, adds no attribute). `keys_only` and
+//! `include = "a,b"` choose the projection. The index's query takes its
+//! partition placeholders' values and has the same sort conditions as the
+//! table's. A field that an index template names can change: a save
+//! rewrites the index key with it. An update cannot set it alone (its
+//! attribute constant is a key's, `Attr<Keyed<M>, T>`), so the index key
+//! never goes stale.
+//!
 //! # Collections
 //!
 //! `#[derive(DynoCollection)]` on an enum of models that share a partition
@@ -141,10 +179,12 @@
 //! type do not compile.
 
 pub(crate) mod collection;
+mod index;
 mod parts;
 pub(crate) mod stored;
 
 pub use collection::{Collection, CollectionPage, CollectionQuery, Entry, Slot};
+pub use index::{IndexKeys, TemplateIndex};
 
 pub use parts::KeyPart;
 pub use stored::{Segment, StoredKey, Template};

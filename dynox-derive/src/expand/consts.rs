@@ -11,9 +11,10 @@ pub(crate) fn constants(model: &Model) -> TokenStream {
         let constant = f.constant();
         let ty = &f.ty;
         let (name, field) = (&f.attribute, f.ident.to_string());
-        if f.is_key() {
+        if f.is_key() || f.index_part.is_some() {
             // a key attribute's conditions are `Condition<Keyed<M>>`: not a
-            // table query's filter, and no update can name it
+            // table query's filter, and no update can name it (nor a field
+            // of a templated index key, which only a save rewrites with it)
             let doc = format!("The `{field}` key attribute (stored as `{name}`), for conditions.");
             quote! {
                 #[doc = #doc]

@@ -15,12 +15,13 @@ pub(crate) fn model_impl(model: &Model) -> TokenStream {
     let tracking = snapshot::methods(model);
     let table = &model.table;
     let n = model.stored().count() + if model.templates.is_some() { 3 } else { 0 };
-    let (put_keys, read_keys) = match &model.templates {
+    let (put_keys, read_keys, derived) = match &model.templates {
         Some(t) => (
             super::template::put_keys(model, t, true, |f| quote! { &self.#f }),
             super::template::read_keys(model, t),
+            super::template_index::derived(model, t),
         ),
-        None => (TokenStream::new(), TokenStream::new()),
+        None => (TokenStream::new(), TokenStream::new(), TokenStream::new()),
     };
 
     // every use of a field type is spanned at the type, so a type that does
@@ -114,6 +115,7 @@ pub(crate) fn model_impl(model: &Model) -> TokenStream {
 
             #tracking
             #version
+            #derived
         }
     }
 }

@@ -104,7 +104,10 @@ pub(crate) fn entry_points(model: &Model) -> TokenStream {
         Some(t) => super::template::query_entry(model, t, &db),
         None => query_entry(model, &db),
     };
-    let indexes = index_handles(model);
+    let mut indexes = index_handles(model);
+    if let Some(t) = &model.templates {
+        indexes.push(super::template_index::handles(model, t));
+    }
     quote! {
         /// This value's primary key.
         pub fn key(&self) -> #key {

@@ -10,6 +10,7 @@ mod schema;
 mod snapshot;
 mod template;
 mod template_args;
+mod template_index;
 mod value;
 
 use crate::attr::ModelAttrs;
@@ -76,12 +77,18 @@ fn expand(model: &Model) -> TokenStream {
             let parts = template::part_ops(model, t);
             let sort = template_args::sort_impls(model, t);
             let model_impl = template_args::template_model_impl(model, t);
-            quote! { #consts #parts #sort #model_impl }
+            let index_values = template_index::value_impls(model, t);
+            quote! { #consts #parts #sort #model_impl #index_values }
         }
+        None => quote! {},
+    };
+    let index_markers = match &model.templates {
+        Some(t) => template_index::markers(model, t),
         None => quote! {},
     };
     quote! {
         #key_struct
+        #index_markers
         #[doc(hidden)]
         #[allow(non_upper_case_globals, clippy::all)]
         const _: () = {

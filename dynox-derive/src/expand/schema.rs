@@ -81,7 +81,10 @@ pub(crate) fn consts(model: &Model) -> TokenStream {
             option(model.sort_key().map(|f| key_attribute(model, f))),
         ),
     };
-    let indexes = indexes(model);
+    let mut indexes = indexes(model);
+    if let Some(t) = &model.templates {
+        indexes.extend(super::template_index::schemas(model, t));
+    }
     let ttl = option(model.ttl().map(|f| {
         let n = &f.attribute;
         quote!(#n)

@@ -75,11 +75,11 @@ pub(super) fn write(
 pub(crate) fn part_ops(model: &Model, t: &Templates) -> TokenStream {
     let krate = &model.krate;
     let mut out = TokenStream::new();
-    for ident in t.parts() {
+    for ident in t.all_parts() {
         let Some(f) = model.field(ident) else {
             continue;
         };
-        let span = f.role_span();
+        let span = f.template_span();
         let ty = respan(f.ty.to_token_stream(), span);
         let ops = f.part_ops();
         out.extend(quote_spanned! { span=>
@@ -109,21 +109,24 @@ pub(crate) fn render(
 
 /// Statements that put the key attributes (and the entity type) into
 /// `__dynox_item`, each field read by `access`.
+/// With `item`, also the entity type and the templated index keys (a
+/// whole item, not a key).
 pub(crate) fn put_keys(
     model: &Model,
     t: &Templates,
-    entity: bool,
+    item: bool,
     access: impl Fn(&Ident) -> TokenStream,
 ) -> TokenStream {
     let krate = &model.krate;
     let mut out = TokenStream::new();
-    for template in std::iter::once(&t.partition).chain(&t.sort) {
+    let indexes = t.indexes.iter().flat_map(|i| i.written(t)).filter(|_| item);
+    for template in std::iter::once(&t.partition).chain(&t.sort).chain(indexes) {
         let (name, text) = (&template.attribute, render(model, template, &access));
         out.extend(quote! {
             __dynox_item.insert(::std::string::ToString::to_string(#name), #krate::__private::AttributeValue::S(#text));
         });
     }
-    if entity {
+    if item {
         let (name, value) = (&t.entity_attribute, &t.entity);
         out.extend(quote! {
             __dynox_item.insert(

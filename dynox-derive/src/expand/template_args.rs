@@ -74,9 +74,19 @@ fn impls_for_values(
 /// `SortTemplate` for the key type, and `SortPrefix` for the leading
 /// values of the sort template's placeholders.
 pub(crate) fn sort_impls(model: &Model, t: &Templates) -> TokenStream {
-    let krate = &model.krate;
     let key = model.key_ident();
-    let Some(sort) = &t.sort else {
+    sort_impls_for(model, t.sort.as_ref(), &quote! { #key })
+}
+
+/// `SortTemplate` for `key` (a key type, or an index's marker), and
+/// `SortPrefix` for the leading values of `sort`'s placeholders.
+pub(crate) fn sort_impls_for(
+    model: &Model,
+    sort: Option<&Template>,
+    key: &TokenStream,
+) -> TokenStream {
+    let krate = &model.krate;
+    let Some(sort) = sort else {
         return TokenStream::new();
     };
     let prefix = sort.prefix();
@@ -102,6 +112,24 @@ pub(crate) fn sort_impls(model: &Model, t: &Templates) -> TokenStream {
     out
 }
 
+/// `PartitionArgs<key>` for the values of `partition`'s placeholders.
+pub(crate) fn partition_impls_for(
+    model: &Model,
+    partition: &Template,
+    key: &TokenStream,
+) -> TokenStream {
+    let krate = &model.krate;
+    let n = partition.parts().count();
+    let trait_ = quote! { #krate::__private::PartitionArgs<#key> };
+    impls_for_values(model, partition, n, &trait_, |statements| {
+        quote! {
+            fn write_partition(self, __dynox_key: &mut ::std::string::String) {
+                #statements
+            }
+        }
+    })
+}
+
 /// `TemplateModel` for the model, and `PartitionArgs` for the values of
 /// its partition template.
 pub(crate) fn template_model_impl(model: &Model, t: &Templates) -> TokenStream {
@@ -121,15 +149,7 @@ pub(crate) fn template_model_impl(model: &Model, t: &Templates) -> TokenStream {
     } else {
         quote! { ::std::vec::Vec<Self> }
     };
-    let n = t.partition.parts().count();
-    let trait_ = quote! { #krate::__private::PartitionArgs<#key> };
-    let args = impls_for_values(model, &t.partition, n, &trait_, |statements| {
-        quote! {
-            fn write_partition(self, __dynox_key: &mut ::std::string::String) {
-                #statements
-            }
-        }
-    });
+    let args = partition_impls_for(model, &t.partition, &quote! { #key });
     quote! {
         #[automatically_derived]
         impl #krate::__private::TemplateModel for #ident {
