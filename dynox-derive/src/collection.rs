@@ -4,7 +4,7 @@
 //! table, same partition template, distinct entity types) is checked by
 //! the compiler on the generated code (`expand/collection.rs`).
 
-use crate::names::unraw;
+use crate::names::{camel_case, unraw};
 use darling::{FromDeriveInput, FromField, FromVariant};
 use syn::{Ident, LitStr, Path, Type, Visibility};
 
@@ -17,6 +17,9 @@ struct CollectionAttrs {
     data: darling::ast::Data<VariantAttrs, darling::util::Ignored>,
     #[darling(rename = "crate")]
     krate: Option<Path>,
+    /// `index = "inverted"`: the collection is read from this templated
+    /// index of its models, not the table.
+    index: Option<LitStr>,
 }
 
 #[derive(FromVariant)]
@@ -39,6 +42,8 @@ pub(crate) struct Collection {
     pub(crate) vis: Visibility,
     pub(crate) krate: Path,
     pub(crate) variants: Vec<Variant>,
+    /// The templated index it reads, if not the table.
+    pub(crate) index: Option<LitStr>,
 }
 
 pub(crate) struct Variant {
@@ -47,6 +52,8 @@ pub(crate) struct Variant {
     pub(crate) ty: Type,
     /// The result struct's field.
     pub(crate) field: Ident,
+    /// With an index: the type of its keys in the model (`OrderInvertedIndex`).
+    pub(crate) index_keys: Option<Type>,
 }
 
 /// `OrderLines` -> `order_lines`.
@@ -63,6 +70,18 @@ fn snake_case(name: &str) -> String {
         }
     }
     out
+}
+
+/// The type of the keys of `index` in the model `ty`: the path of the
+/// model with its last name `{Model}{Index in camel case}Index`, as the
+/// model's derive names it.
+fn index_keys(ty: &Type, index: &str) -> Option<Type> {
+    let Type::Path(p) = ty else { return None };
+    let mut path = p.clone();
+    let last = path.path.segments.last_mut()?;
+    let camel = camel_case(index);
+    last.ident = syn::Ident::new(&format!("{}{camel}Index", last.ident), last.ident.span());
+    Some(Type::Path(path))
 }
 
 impl Collection {
@@ -115,10 +134,24 @@ impl Collection {
                 );
                 continue;
             }
+            let index_keys = match &attrs.index {
+                None => None,
+                Some(index) => match index_keys(&field.ty, &index.value()) {
+                    Some(t) => Some(t),
+                    None => {
+                        errors.push(
+                            darling::Error::custom("a collection over an index names each model by its type's path, e.g. `Orders(Order)`")
+                                .with_span(&field.ty),
+                        );
+                        continue;
+                    }
+                },
+            };
             resolved.push(Variant {
                 ident: v.ident,
                 ty: field.ty,
                 field: ident,
+                index_keys,
             });
         }
         errors.finish()?;
@@ -129,6 +162,7 @@ impl Collection {
                 .krate
                 .unwrap_or_else(|| syn::parse_quote!(::dynox_core)),
             variants: resolved,
+            index: attrs.index,
         })
     }
 }

@@ -136,3 +136,16 @@ pub(crate) fn respan(
         })
         .collect()
 }
+
+/// `by_status` -> `ByStatus`, `gsi-1` -> `Gsi1`: an index name in a type name.
+pub(crate) fn camel_case(name: &str) -> String {
+    name.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}

@@ -233,6 +233,41 @@ pub struct Invoice {
     pub amount: u64,
 }
 
+/// An order and its lines, under their user; the index `by_order` gathers
+/// them by order.
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(
+    table = "st_orders",
+    pk = "USER#{user}",
+    sk = "ORDER#{order}",
+    gsi(name = "by_order", pk = "ORDER#{order}", sk = "HEAD")
+)]
+pub struct Head {
+    pub user: String,
+    pub order: u32,
+}
+
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(
+    table = "st_orders",
+    pk = "USER#{user}",
+    sk = "LINE#{order}#{n}",
+    gsi(name = "by_order", pk = "ORDER#{order}", sk = "LINE#{n}")
+)]
+pub struct Line {
+    pub user: String,
+    pub order: u32,
+    pub n: u32,
+    pub sku: String,
+}
+
+#[derive(DynoCollection, Debug)]
+#[dyno(index = "by_order")]
+pub enum OrderItems {
+    Head(Head),
+    Lines(Line),
+}
+
 /// The day and number of each order a query reads, in order.
 async fn numbers(query: Query<'_, Order, OrderKey>) -> Result<Vec<(u32, u32)>> {
     use chrono::Datelike;
@@ -564,6 +599,21 @@ backend_tests! {
         invoice.save(&db).await?;
         let free = Invoice::by_status().query(&db, Tier::Free).sort_prefix(1u32).all().await?;
         assert_eq!(free.len(), 1);
+        Ok(())
+    }
+
+    async fn a_collection_reads_an_index_partition(db: Dynox) -> Result<()> {
+        OrderItems::create_table(&db).await?;
+        for (user, order, lines) in [("ann", 7, 3), ("bob", 8, 2)] {
+            Head { user: user.into(), order }.save(&db).await?;
+            for n in 0..lines {
+                Line { user: user.into(), order, n, sku: format!("s{n}") }.save(&db).await?;
+            }
+        }
+        let items = OrderItems::query(&db, 7u32).all().await?;
+        assert_eq!(items.head.iter().map(|h| h.user.as_str()).collect::<Vec<_>>(), ["ann"]);
+        assert_eq!(items.lines.iter().map(|l| l.n).collect::<Vec<_>>(), [0, 1, 2]);
+        assert_eq!(items.unknown(), 0);
         Ok(())
     }
 }

@@ -49,6 +49,11 @@ pub const fn assert_template_model<T: TemplateModel>() {}
 #[inline]
 pub fn same_partition<A: TemplateModel, B: TemplateModel<Partition = A::Partition>>() {}
 
+/// Compile-time check that two models' indexes of a collection take the
+/// same partition values.
+#[inline]
+pub fn same_index_partition<A: IndexKeys, B: IndexKeys<Partition = A::Partition>>() {}
+
 /// A key under construction, with room for typical keys.
 #[inline]
 pub fn key_text() -> String {

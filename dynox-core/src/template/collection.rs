@@ -56,6 +56,9 @@ pub trait Collection: Sized + Send + 'static {
     fn count_unknown(all: &mut Self::All);
     /// The entity types, for messages.
     const ENTITIES: &'static [&'static str];
+    /// The index the query reads, with its key attributes, when not the
+    /// table (`#[dyno(index = "...")]` on the enum).
+    const INDEX: Option<(&'static str, &'static str, Option<&'static str>)> = None;
 }
 
 /// The common prefix of `texts`, cut back to a whole character.
@@ -112,12 +115,20 @@ impl<'a, C: Collection> CollectionQuery<'a, C> {
     #[doc(hidden)]
     pub fn __new(db: &'a Dynox, partition: String) -> Self {
         let schema = <C::First as DynoModel>::SCHEMA;
+        let (index, pk, sk) = match C::INDEX {
+            Some((index, pk, sk)) => (Some(index), pk, sk),
+            None => (
+                None,
+                schema.partition_key.name,
+                schema.sort_key.map(|k| k.name),
+            ),
+        };
         let query = crate::__private::query::<C::First, ()>(
             db,
-            None,
-            schema.partition_key.name,
+            index,
+            pk,
             Some(AttributeValue::S(partition)),
-            schema.sort_key.map(|k| k.name),
+            sk,
         );
         let prefix = C::sort_prefix();
         let query = if prefix.is_empty() {

@@ -65,6 +65,22 @@ fn checks(c: &Collection) -> TokenStream {
             };
             const _: fn() = #krate::__private::same_partition::<#first_ty, #ty>;
         });
+        if let (Some(first_keys), Some(keys)) = (&first.index_keys, &v.index_keys) {
+            let message = format!("the models of the collection `{name}` must declare its index with one partition template and key attributes");
+            out.extend(quote_spanned! { span=>
+                const _: () = ::core::assert!(
+                    #krate::__private::same_text(
+                        <#first_keys as #krate::__private::IndexKeys>::PARTITION_SHAPE,
+                        <#keys as #krate::__private::IndexKeys>::PARTITION_SHAPE,
+                    ) && #krate::__private::same_text(
+                        <#first_keys as #krate::__private::IndexKeys>::ATTRIBUTES.0,
+                        <#keys as #krate::__private::IndexKeys>::ATTRIBUTES.0,
+                    ),
+                    #message
+                );
+                const _: fn() = #krate::__private::same_index_partition::<#first_keys, #keys>;
+            });
+        }
         for earlier in &c.variants[..i] {
             let other = &earlier.ty;
             let message = format!(
@@ -106,6 +122,41 @@ fn expand(c: &Collection) -> TokenStream {
         "Queries one partition for the items of every entity type of `{ident}` (one Query, paged as it is read)."
     );
     let checks = checks(c);
+    // an index key need not be unique: every model gathers in a `Vec` there
+    let slots: Vec<TokenStream> = tys
+        .iter()
+        .map(|ty| match &c.index {
+            Some(_) => quote! { ::std::vec::Vec<#ty> },
+            None => quote! { <#ty as #krate::__private::TemplateModel>::Slot },
+        })
+        .collect();
+    // what the query reads by: the table's keys, or the index's
+    let (partition_keys, sort_prefixes, index) = match (&c.index, &first.index_keys) {
+        (Some(name), Some(first_keys)) => {
+            let keys: Vec<_> = c
+                .variants
+                .iter()
+                .filter_map(|v| v.index_keys.as_ref())
+                .collect();
+            (
+                quote! { #first_keys },
+                quote! { #(<#keys as #krate::__private::IndexKeys>::SORT_PREFIX),* },
+                quote! {
+                    const INDEX: ::core::option::Option<(&'static str, &'static str, ::core::option::Option<&'static str>)> =
+                        ::core::option::Option::Some((
+                            #name,
+                            <#first_keys as #krate::__private::IndexKeys>::ATTRIBUTES.0,
+                            <#first_keys as #krate::__private::IndexKeys>::ATTRIBUTES.1,
+                        ));
+                },
+            )
+        }
+        _ => (
+            quote! { <#first_ty as #krate::__private::DynoModel>::Key },
+            quote! { #(<#tys as #krate::__private::TemplateModel>::SORT_PREFIX),* },
+            TokenStream::new(),
+        ),
+    };
     let create = (c.variants.len() <= 12).then(|| {
         quote! {
             /// Creates the table of the collection's models, with every
@@ -121,7 +172,7 @@ fn expand(c: &Collection) -> TokenStream {
         #vis struct #all {
             #(
                 #[doc = #field_docs]
-                pub #fields: <#tys as #krate::__private::TemplateModel>::Slot,
+                pub #fields: #slots,
             )*
             __dynox_unknown: u64,
         }
@@ -145,7 +196,7 @@ fn expand(c: &Collection) -> TokenStream {
                 #[doc = #query_doc]
                 pub fn query(
                     db: &#krate::__private::Dynox,
-                    partition: impl #krate::__private::PartitionArgs<<#first_ty as #krate::__private::DynoModel>::Key>,
+                    partition: impl #krate::__private::PartitionArgs<#partition_keys>,
                 ) -> #krate::__private::CollectionQuery<'_, Self> {
                     let mut __dynox_key = #krate::__private::key_text();
                     #krate::__private::PartitionArgs::write_partition(partition, &mut __dynox_key);
@@ -162,8 +213,10 @@ fn expand(c: &Collection) -> TokenStream {
                 const ENTITIES: &'static [&'static str] =
                     &[#(<#tys as #krate::__private::TemplateModel>::ENTITY),*];
 
+                #index
+
                 fn sort_prefix() -> ::std::string::String {
-                    #krate::__private::common_prefix(&[#(<#tys as #krate::__private::TemplateModel>::SORT_PREFIX),*])
+                    #krate::__private::common_prefix(&[#sort_prefixes])
                 }
 
                 fn decode(item: #krate::__private::Item) -> #krate::__private::Result<#krate::__private::Entry<Self>> {

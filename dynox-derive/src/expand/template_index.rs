@@ -4,7 +4,7 @@
 
 use super::template::render;
 use crate::model::{Model, Projection};
-use crate::names::{handle_name, is_keyword};
+use crate::names::{camel_case, handle_name, is_keyword};
 use crate::template::Templates;
 use crate::template_index::IndexTemplates;
 use proc_macro2::TokenStream;
@@ -13,18 +13,7 @@ use syn::Ident;
 
 /// The type that stands for an index's keys: `OrderInvertedIndex`.
 pub(crate) fn marker_ident(model: &Model, index: &IndexTemplates) -> Ident {
-    let camel: String = index
-        .name
-        .value()
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
-                .unwrap_or_default()
-        })
-        .collect();
+    let camel = camel_case(&index.name.value());
     format_ident!("{}{}Index", model.ident, camel, span = index.name.span())
 }
 
