@@ -12,6 +12,7 @@ pub mod key_operations;
 pub mod measure_wcu;
 pub mod new_items;
 pub mod optimistic_locking;
+pub mod single_table;
 pub mod smart_save;
 pub mod sync_consistent_read;
 pub mod sync_crud;
@@ -51,6 +52,22 @@ pub const ALL: &[Scenario] = &[
     ("hooks", |db| Box::pin(hooks::run(db))),
     ("error_handling", |db| Box::pin(error_handling::run(db))),
     ("testing", |db| Box::pin(testing::run(db))),
+    // the single-table guide
+    ("template_basic", |db| {
+        Box::pin(single_table::template_basic::run(db))
+    }),
+    ("template_multiple", |db| {
+        Box::pin(single_table::template_multiple::run(db))
+    }),
+    ("inverted_index", |db| {
+        Box::pin(single_table::inverted_index::run(db))
+    }),
+    ("follower_following", |db| {
+        Box::pin(single_table::follower_following::run(db))
+    }),
+    ("mixed_entities", |db| {
+        Box::pin(single_table::mixed_entities::run(db))
+    }),
 ];
 
 /// A scenario of blocking calls: a plain `fn`, run outside any async runtime.
