@@ -506,3 +506,34 @@ impl DynoHooks for Stamped {
         Ok(())
     }
 }
+
+/// A user's profile in a single table (the differential sequences).
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(table = "single", pk = "USER#{user}", sk = "PROFILE")]
+pub struct ShopUser {
+    pub user: String,
+    pub name: String,
+}
+
+/// A user's order in the same table, with an index on its status (a
+/// field that changes, so saves rewrite the index key).
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(
+    table = "single",
+    pk = "USER#{user}",
+    sk = "ORDER#{number}",
+    gsi(name = "by_status", pk = "STATUS#{status}", sk = "ORDER#{number}")
+)]
+pub struct ShopOrder {
+    pub user: String,
+    pub number: u8,
+    pub status: String,
+    pub total: u32,
+}
+
+/// A user's items, read in one query.
+#[derive(DynoCollection, Debug)]
+pub enum ShopItems {
+    Profile(ShopUser),
+    Orders(ShopOrder),
+}

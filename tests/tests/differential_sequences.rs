@@ -4,7 +4,10 @@
 //! the embedded engine and on DynamoDB Local. Adversarial steps too: a
 //! smart save of a loaded item that another writer deleted meanwhile,
 //! `update_by_key` on the versioned model, and batches of number keys
-//! written in different forms (`1`, `1.0`, `10e-1`). After every step the results,
+//! written in different forms (`1`, `1.0`, `10e-1`). Single-table models
+//! too: a profile and orders in one table, with a templated index on a
+//! field that smart saves change, read by key, by sort prefix, by index
+//! and as a collection. After every step the results,
 //! error kinds, stored items and consumed capacity must match. A failure
 //! shrinks to a minimal sequence, and proptest keeps its seed in
 //! `differential_sequences.proptest-regressions`, replayed on every run.
@@ -18,7 +21,9 @@
 use aws_sdk_dynamodb::types::AttributeValue as AV;
 use dynox_core::prelude::*;
 use dynox_core::Number;
-use dynox_tests::models::{AllTypes, Counter, Reading, ReadingKey, User, UserKey};
+use dynox_tests::models::{
+    AllTypes, Counter, Reading, ReadingKey, ShopItems, ShopOrder, ShopUser, User, UserKey,
+};
 use dynox_tests::{connect, Backend};
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -100,6 +105,37 @@ enum Op {
         s: String,
         n: i64,
         set: BTreeSet<String>,
+    },
+    /// Single table: PutItem of a profile.
+    SaveMember {
+        user: u8,
+        name: String,
+    },
+    /// Single table: PutItem of an order.
+    SaveOrder {
+        user: u8,
+        number: u8,
+        status: String,
+    },
+    /// Single table: get an order, change its status and total, smart save
+    /// (the index key follows the status).
+    ChangeOrder {
+        user: u8,
+        number: u8,
+        status: String,
+    },
+    /// Single table: the orders of a user from a number on.
+    OrdersFrom {
+        user: u8,
+        from: u8,
+    },
+    /// Single table: the orders of a status, by the templated index.
+    OrdersOfStatus {
+        status: String,
+    },
+    /// Single table: a user's profile and orders in one query.
+    MemberItems {
+        user: u8,
     },
 }
 
@@ -192,6 +228,20 @@ fn op() -> impl Strategy<Value = Op> {
             prop::collection::btree_set(word(), 0..3)
         )
             .prop_map(|(id, s, n, set)| Op::SaveAllTypes { id, s, n, set }),
+        (0u8..2, word()).prop_map(|(user, name)| Op::SaveMember { user, name }),
+        (0u8..2, 0u8..12, word()).prop_map(|(user, number, status)| Op::SaveOrder {
+            user,
+            number,
+            status
+        }),
+        (0u8..2, 0u8..12, word()).prop_map(|(user, number, status)| Op::ChangeOrder {
+            user,
+            number,
+            status
+        }),
+        (0u8..2, 0u8..12).prop_map(|(user, from)| Op::OrdersFrom { user, from }),
+        word().prop_map(|status| Op::OrdersOfStatus { status }),
+        (0u8..2).prop_map(|user| Op::MemberItems { user }),
     ]
 }
 
@@ -412,6 +462,74 @@ async fn step(db: &Dynox, op: &Op) -> String {
                 v.save(db).await?;
                 "saved".into()
             }
+            Op::SaveMember { user, name } => {
+                ShopUser {
+                    user: format!("u{user}"),
+                    name,
+                }
+                .save(db)
+                .await?;
+                "saved".into()
+            }
+            Op::SaveOrder {
+                user,
+                number,
+                status,
+            } => {
+                let order = ShopOrder {
+                    user: format!("u{user}"),
+                    number,
+                    status,
+                    total: 1,
+                };
+                order.save(db).await?;
+                "saved".into()
+            }
+            Op::ChangeOrder {
+                user,
+                number,
+                status,
+            } => {
+                let found = ShopOrder::get(db, format!("u{user}"), number)
+                    .consistent_read(true)
+                    .await?;
+                let Some(mut order) = found else {
+                    return Ok("absent".into());
+                };
+                order.status = status;
+                order.total += 1;
+                let changed = order.changed_fields();
+                order.save(db).await?;
+                format!("smart saved {changed:?}")
+            }
+            Op::OrdersFrom { user, from } => {
+                let found = ShopOrder::query(db, format!("u{user}"))
+                    .sort_from(from)
+                    .consistent_read(true)
+                    .all()
+                    .await?;
+                let empty = if found.is_empty() { MISSING_MARK } else { "" };
+                let found: Vec<ShopOrder> = found.into_iter().map(Tracked::into_inner).collect();
+                format!("{found:?}{empty}")
+            }
+            Op::OrdersOfStatus { status } => {
+                let found = ShopOrder::by_status().query(db, status).all().await?;
+                let empty = if found.is_empty() { MISSING_MARK } else { "" };
+                let found: Vec<ShopOrder> = found.into_iter().map(Tracked::into_inner).collect();
+                format!("{found:?}{empty}")
+            }
+            Op::MemberItems { user } => {
+                let items = ShopItems::query(db, format!("u{user}"))
+                    .consistent_read(true)
+                    .all()
+                    .await?;
+                let empty = if items.profile.is_none() && items.orders.is_empty() {
+                    MISSING_MARK
+                } else {
+                    ""
+                };
+                format!("{items:?}{empty}")
+            }
         })
     }
     .await;
@@ -429,6 +547,7 @@ async fn stored(db: &Dynox) -> Vec<String> {
         (Counter::SCHEMA.table, db.table_name::<Counter>()),
         (AllTypes::SCHEMA.table, db.table_name::<AllTypes>()),
         (Reading::SCHEMA.table, db.table_name::<Reading>()),
+        (ShopUser::SCHEMA.table, db.table_name::<ShopUser>()),
     ];
     for (label, table) in tables {
         let input = aws_sdk_dynamodb::operation::scan::ScanInput::builder()
@@ -493,6 +612,7 @@ fn operation_sequences_agree_with_dynamodb_local() {
                 Counter::create_table(db).await.expect("table");
                 AllTypes::create_table(db).await.expect("table");
                 Reading::create_table(db).await.expect("table");
+                ShopItems::create_table(db).await.expect("table");
             }
             for (i, op) in ops.iter().enumerate() {
                 let mut seen = Vec::new();
