@@ -44,6 +44,7 @@ mod hooks;
 pub mod hot;
 mod iam;
 mod index;
+pub mod index_multi;
 pub mod json;
 // the lock table's record is a derived model
 #[cfg(feature = "derive")]

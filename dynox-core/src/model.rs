@@ -155,8 +155,26 @@ pub struct IndexSchema {
     pub partition_key: KeyAttribute,
     /// The index sort key, if any.
     pub sort_key: Option<KeyAttribute>,
+    /// The further partition key attributes of a multi-attribute key (a
+    /// global index takes up to four in all), in order.
+    pub more_partition_keys: &'static [KeyAttribute],
+    /// The further sort key attributes of a multi-attribute key (up to
+    /// four in all), in order.
+    pub more_sort_keys: &'static [KeyAttribute],
     /// Which attributes the index copies.
     pub projection: IndexProjection,
+}
+
+impl IndexSchema {
+    /// The partition key attributes, in order.
+    pub fn partition_keys(&self) -> impl Iterator<Item = &KeyAttribute> {
+        std::iter::once(&self.partition_key).chain(self.more_partition_keys)
+    }
+
+    /// The sort key attributes, in order.
+    pub fn sort_keys(&self) -> impl Iterator<Item = &KeyAttribute> {
+        self.sort_key.iter().chain(self.more_sort_keys)
+    }
 }
 
 /// Which attributes a secondary index copies from the table.

@@ -26,6 +26,8 @@ pub(crate) struct Model {
     pub(crate) stream: Option<&'static str>,
     /// Key templates (`pk = "USER#{id}"`), which replace key fields.
     pub(crate) templates: Option<Templates>,
+    /// Global indexes with multi-attribute keys.
+    pub(crate) multi_indexes: Vec<crate::index_multi::MultiIndexDef>,
 }
 
 /// `#[dyno(index(name = "...", ...))]`: how a secondary index projects.
@@ -115,6 +117,11 @@ impl Model {
     /// The model of a parsed struct of the right `shape`, its options
     /// resolved; errors in them go to `errors`.
     pub(crate) fn resolve(mut attrs: ModelAttrs, errors: &mut Accumulator) -> Self {
+        // multi-attribute indexes name fields; templated ones, templates
+        let (multi, templated): (Vec<_>, Vec<_>) = std::mem::take(&mut attrs.gsi_templates)
+            .into_iter()
+            .partition(|g| g.partition.is_some());
+        attrs.gsi_templates = templated;
         let options = crate::template::Options::take(&mut attrs);
         let mut fields: Vec<Field> = attrs
             .data
@@ -125,6 +132,7 @@ impl Model {
             .filter_map(|a| Field::resolve(a, errors))
             .collect();
         let templates = crate::template::resolve(options, &mut fields, errors);
+        let multi_indexes = crate::index_multi::resolve(multi, &fields, errors);
         let table = match attrs.table {
             None => {
                 errors.push(
@@ -157,6 +165,7 @@ impl Model {
             generics: attrs.generics,
             fields,
             templates,
+            multi_indexes,
             index_options: attrs
                 .index_options
                 .into_iter()

@@ -14,7 +14,11 @@ use syn::LitStr;
 #[derive(FromMeta, Clone)]
 pub(crate) struct GsiAttrs {
     pub(crate) name: LitStr,
-    pub(crate) pk: LitStr,
+    /// A key template (this file).
+    pub(crate) pk: Option<LitStr>,
+    /// Or the fields of a multi-attribute key (`index_multi.rs`).
+    pub(crate) partition: Option<LitStr>,
+    pub(crate) sort: Option<LitStr>,
     pub(crate) sk: Option<LitStr>,
     pub(crate) pk_attribute: Option<LitStr>,
     pub(crate) sk_attribute: Option<LitStr>,
@@ -72,12 +76,13 @@ pub(crate) fn resolve(
     let mut out: Vec<IndexTemplates> = Vec::new();
     for g in gsis {
         let name = g.name.value();
-        if out.iter().any(|i| i.name.value() == name) {
+        let Some(pk) = g.pk.clone() else {
             errors.push(
-                Error::custom(format!("the index `{name}` is declared twice")).with_span(&g.name),
+                Error::custom("`gsi(...)` needs its keys: `pk = \"...\"` (a key template) or `partition = \"a, b\"` (the fields of a multi-attribute key)")
+                    .with_span(&g.name),
             );
             continue;
-        }
+        };
         let projection = IndexOption::resolve(
             IndexAttrs {
                 name: g.name.clone(),
@@ -90,8 +95,8 @@ pub(crate) fn resolve(
         let pk_attribute = name_or(g.pk_attribute, &format!("{name}_pk"), errors);
         let sk_attribute = name_or(g.sk_attribute, &format!("{name}_sk"), errors);
         for (attribute, lit) in [
-            (&pk_attribute, &g.pk),
-            (&sk_attribute, g.sk.as_ref().unwrap_or(&g.pk)),
+            (&pk_attribute, &pk),
+            (&sk_attribute, g.sk.as_ref().unwrap_or(&pk)),
         ] {
             if let Some(f) = fields
                 .iter()
@@ -114,7 +119,7 @@ pub(crate) fn resolve(
                 );
             }
         }
-        let partition = template(g.pk, pk_attribute, KeyOf::Index, fields, errors);
+        let partition = template(pk, pk_attribute, KeyOf::Index, fields, errors);
         let sort =
             g.sk.map(|sk| template(sk, sk_attribute, KeyOf::Index, fields, errors));
         for t in std::iter::once(&partition).chain(&sort) {

@@ -21,19 +21,27 @@ pub(crate) fn validate(model: &Model, errors: &mut darling::error::Accumulator) 
     templated_indexes_are_new(model, errors);
 }
 
-/// A templated index's name is not also a field's index.
+/// A model-level index (templated, or of several attributes) is declared
+/// once: not also on a field, not twice at the model.
 fn templated_indexes_are_new(model: &Model, errors: &mut darling::error::Accumulator) {
     let declared = model.index_names();
-    for index in model.templates.iter().flat_map(|t| &t.indexes) {
-        if declared.contains(&index.name.value()) {
+    let mut seen: Vec<String> = Vec::new();
+    let names = model
+        .templates
+        .iter()
+        .flat_map(|t| t.indexes.iter().map(|i| &i.name))
+        .chain(model.multi_indexes.iter().map(|i| &i.name));
+    for name in names {
+        let value = name.value();
+        if declared.contains(&value) || seen.contains(&value) {
             errors.push(
                 Error::custom(format!(
-                    "the index `{}` is also declared on a field: declare it once",
-                    index.name.value()
+                    "the index `{value}` is declared twice: declare it once"
                 ))
-                .with_span(&index.name),
+                .with_span(name),
             );
         }
+        seen.push(value);
     }
 }
 

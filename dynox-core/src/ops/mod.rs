@@ -48,6 +48,7 @@ pub use delete::{Delete, DeleteByKey};
 pub use get::Get;
 pub use paging::Page;
 pub use put::Save;
+pub(crate) use query::SortCondition;
 pub use query::{OnIndex, OnTable, Query, QueryFilter};
 pub(crate) use read::decode_tracked;
 pub use read::Projection;

@@ -58,8 +58,14 @@ pub(crate) enum SortCondition {
 pub struct Query<'a, M: DynoModel, S = (), O = Tracked<M>, On = OnTable> {
     read: Read<'a, M, O>,
     partition: (&'static str, AttributeValue),
+    /// Further key attributes held equal (a multi-attribute key's).
+    equal: Vec<(&'static str, AttributeValue)>,
     sort_key: Option<&'static str>,
     sort: Option<SortCondition>,
+    /// Why the key condition cannot be sent, found while building it.
+    invalid: Option<String>,
+    /// A multi-attribute sort key's attributes, in order.
+    sort_names: &'static [&'static str],
     forward: bool,
     _sort_type: PhantomData<fn() -> (S, On)>,
 }
@@ -122,8 +128,11 @@ impl<'a, M: DynoModel, S, On> Query<'a, M, S, Tracked<M>, On> {
         Query {
             read: Read::new(db, index),
             partition,
+            equal: Vec::new(),
             sort_key,
             sort: None,
+            invalid: None,
+            sort_names: &[],
             forward: true,
             _sort_type: PhantomData,
         }
@@ -142,8 +151,11 @@ impl<'a, M: DynoModel, S, On> Query<'a, M, S, Tracked<M>, On> {
         Query {
             read: self.read.project(),
             partition: self.partition,
+            equal: self.equal,
             sort_key: self.sort_key,
             sort: self.sort,
+            invalid: self.invalid,
+            sort_names: self.sort_names,
             forward: self.forward,
             _sort_type: PhantomData,
         }
@@ -195,6 +207,37 @@ impl<'a, M: DynoModel, S, O: Send + 'a, On> Query<'a, M, S, O, On> {
         self
     }
 
+    /// Holds key attribute `name` equal to `value` too (a multi-attribute
+    /// key's further attributes).
+    pub(crate) fn with_equal(mut self, name: &'static str, value: AttributeValue) -> Self {
+        self.equal.push((name, value));
+        self
+    }
+
+    /// The range condition on key attribute `name` (a multi-attribute
+    /// sort key's last given one).
+    pub(crate) fn with_sort_on(mut self, name: &'static str, sort: SortCondition) -> Self {
+        self.sort_key = Some(name);
+        self.sort = Some(sort);
+        self
+    }
+
+    /// A multi-attribute sort key's attributes, for its sort conditions.
+    pub(crate) fn with_sort_names(mut self, names: &'static [&'static str]) -> Self {
+        self.sort_names = names;
+        self
+    }
+
+    pub(crate) fn sort_names(&self) -> &'static [&'static str] {
+        self.sort_names
+    }
+
+    /// The query cannot be sent: `why` is the error it gives.
+    pub(crate) fn with_invalid(mut self, why: String) -> Self {
+        self.invalid = Some(why);
+        self
+    }
+
     /// Items whose sort key starts with `prefix` (a key template's fixed
     /// text, for generated queries).
     pub(crate) fn sort_prefix_text(self, prefix: &str) -> Self {
@@ -211,8 +254,11 @@ impl<'a, M: DynoModel, S, O: Send + 'a, On> Query<'a, M, S, O, On> {
         Query {
             read: self.read.decode_as(decode),
             partition: self.partition,
+            equal: self.equal,
             sort_key: self.sort_key,
             sort: self.sort,
+            invalid: self.invalid,
+            sort_names: self.sort_names,
             forward: self.forward,
             _sort_type: PhantomData,
         }
@@ -262,11 +308,21 @@ impl<'a, M: DynoModel, S, O: Send + 'a, On> Query<'a, M, S, O, On> {
         let mut p = Placeholders::default();
         let (pk_name, pk) = &self.partition;
         super::checks::key_value(pk_name, pk)?;
+        if let Some(why) = &self.invalid {
+            return Err(crate::Error::Validation {
+                message: why.clone(),
+            });
+        }
         let mut key = format!(
             "{} = {}",
             RawPath::attribute(pk_name).render(&mut p),
             p.value(pk.clone())
         );
+        for (name, value) in &self.equal {
+            super::checks::key_value(name, value)?;
+            let path = RawPath::attribute(name).render(&mut p);
+            key = format!("{key} AND {path} = {}", p.value(value.clone()));
+        }
         if let (Some(sort), Some(sk_name)) = (&self.sort, self.sort_key) {
             let sk = RawPath::attribute(sk_name).render(&mut p);
             let text = match sort {

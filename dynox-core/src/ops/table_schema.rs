@@ -60,8 +60,7 @@ pub(super) fn create_table_input(
     let mut keys: Vec<&KeyAttribute> = vec![shape.partition_key];
     keys.extend(shape.sort_key);
     for index in &shape.indexes {
-        keys.push(&index.partition_key);
-        keys.extend(index.sort_key.as_ref());
+        keys.extend(index.partition_keys().chain(index.sort_keys()));
     }
     let definitions = definitions(keys)?;
     let provisioned = match throughput {
@@ -157,7 +156,7 @@ impl TableOptions {
 
 /// The key attributes of one index, as UpdateTable wants them defined.
 pub(super) fn index_attribute_definitions(index: &IndexSchema) -> Result<Vec<AttributeDefinition>> {
-    definitions(std::iter::once(&index.partition_key).chain(index.sort_key.as_ref()))
+    definitions(index.partition_keys().chain(index.sort_keys()))
 }
 
 fn definitions<'k>(
@@ -180,7 +179,13 @@ fn definitions<'k>(
 
 /// The key schema of an index.
 pub(super) fn index_key_schema(index: &IndexSchema) -> Result<Vec<KeySchemaElement>> {
-    key_schema(&index.partition_key, index.sort_key.as_ref())
+    let hash = index
+        .partition_keys()
+        .map(|k| key_element(k.name, KeyType::Hash));
+    let range = index
+        .sort_keys()
+        .map(|k| key_element(k.name, KeyType::Range));
+    hash.chain(range).collect()
 }
 
 /// Which attributes an index copies, as DynamoDB says it.

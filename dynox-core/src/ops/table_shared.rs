@@ -25,6 +25,8 @@ fn same_index(a: &IndexSchema, b: &IndexSchema) -> bool {
     a.kind == b.kind
         && a.partition_key == b.partition_key
         && a.sort_key == b.sort_key
+        && a.more_partition_keys == b.more_partition_keys
+        && a.more_sort_keys == b.more_sort_keys
         && a.projection == b.projection
 }
 
@@ -92,8 +94,7 @@ pub(super) fn merge<'s>(table: &str, schemas: &[&'s TableSchema]) -> Result<Shap
     let mut keys: Vec<&KeyAttribute> = vec![shape.partition_key];
     keys.extend(shape.sort_key);
     for index in &shape.indexes {
-        keys.push(&index.partition_key);
-        keys.extend(index.sort_key.as_ref());
+        keys.extend(index.partition_keys().chain(index.sort_keys()));
     }
     for (i, a) in keys.iter().enumerate() {
         if let Some(b) = keys[..i]

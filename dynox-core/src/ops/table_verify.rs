@@ -158,7 +158,10 @@ fn differences<M: DynoModel>(description: &TableDescription) -> Vec<SchemaDiffer
         &mut out,
         description,
         None,
-        [Some(&schema.partition_key), schema.sort_key.as_ref()],
+        [
+            vec![&schema.partition_key],
+            schema.sort_key.iter().collect(),
+        ],
         description.key_schema(),
     );
     let globals: Vec<(&str, &[KeySchemaElement], Option<&Projection>)> = description
@@ -209,7 +212,10 @@ fn differences<M: DynoModel>(description: &TableDescription) -> Vec<SchemaDiffer
             &mut out,
             description,
             Some(index.name),
-            [Some(&index.partition_key), index.sort_key.as_ref()],
+            [
+                index.partition_keys().collect(),
+                index.sort_keys().collect(),
+            ],
             key_schema,
         );
         let (expected, found) = (expected_projection(index), found_projection(*projection));
@@ -252,7 +258,7 @@ fn key_differences(
     out: &mut Vec<SchemaDifference>,
     description: &TableDescription,
     index: Option<&str>,
-    expected: [Option<&KeyAttribute>; 2],
+    expected: [Vec<&KeyAttribute>; 2],
     found: &[KeySchemaElement],
 ) {
     let found_type = |name: &str| {
@@ -266,16 +272,28 @@ fn key_differences(
         ("partition key", KeyType::Hash),
         ("sort key", KeyType::Range),
     ];
+    // a multi-attribute key lists its attributes in order
+    let shown = |names: Vec<String>| {
+        if names.is_empty() {
+            "none".to_owned()
+        } else {
+            names.join(", ")
+        }
+    };
     for ((role, key_type), expected) in roles.into_iter().zip(expected) {
-        let expected = expected.map_or("none".to_owned(), |k| {
-            format!("{} ({})", k.name, k.key_type.as_str())
-        });
-        let found = found
-            .iter()
-            .find(|e| e.key_type == key_type)
-            .map_or("none".to_owned(), |e| {
-                format!("{} ({})", e.attribute_name, found_type(&e.attribute_name))
-            });
+        let expected = shown(
+            expected
+                .iter()
+                .map(|k| format!("{} ({})", k.name, k.key_type.as_str()))
+                .collect(),
+        );
+        let found = shown(
+            found
+                .iter()
+                .filter(|e| e.key_type == key_type)
+                .map(|e| format!("{} ({})", e.attribute_name, found_type(&e.attribute_name)))
+                .collect(),
+        );
         if expected != found {
             out.push(SchemaDifference::Key {
                 index: index.map(str::to_owned),

@@ -6,6 +6,7 @@ pub use crate::client::Dynox;
 pub use crate::condition::{Keyed, Nested};
 pub use crate::hooks::DynoHooks;
 pub use crate::index::Index;
+pub use crate::index_multi::MultiIndex;
 pub use crate::model::{
     DynoModel, FieldInfo, IndexKind, IndexProjection, IndexSchema, KeyAttribute, ModelKey,
     TableSchema,

@@ -108,6 +108,7 @@ pub(crate) fn entry_points(model: &Model) -> TokenStream {
     if let Some(t) = &model.templates {
         indexes.push(super::template_index::handles(model, t));
     }
+    indexes.push(super::index_multi::handles(model));
     quote! {
         /// This value's primary key.
         pub fn key(&self) -> #key {

@@ -4,6 +4,7 @@ mod checks;
 mod collection;
 mod consts;
 mod fallback;
+mod index_multi;
 mod item;
 mod keys;
 mod schema;

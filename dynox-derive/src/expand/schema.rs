@@ -5,7 +5,7 @@ use crate::model::{Model, Projection};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-fn key_attribute(model: &Model, f: &Field) -> TokenStream {
+pub(super) fn key_attribute(model: &Model, f: &Field) -> TokenStream {
     let krate = &model.krate;
     let (name, ty) = (&f.attribute, &f.ty);
     // table keys are `KeyValue`; index keys may be optional (sparse indexes)
@@ -53,6 +53,8 @@ fn indexes(model: &Model) -> Vec<TokenStream> {
                     kind: #kind,
                     partition_key: #partition,
                     sort_key: #sort,
+                    more_partition_keys: &[],
+                    more_sort_keys: &[],
                     projection: #projection,
                 }
             }
@@ -85,6 +87,7 @@ pub(crate) fn consts(model: &Model) -> TokenStream {
     if let Some(t) = &model.templates {
         indexes.extend(super::template_index::schemas(model, t));
     }
+    indexes.extend(super::index_multi::schemas(model));
     let ttl = option(model.ttl().map(|f| {
         let n = &f.attribute;
         quote!(#n)

@@ -48,6 +48,8 @@ pub(crate) fn schemas(model: &Model, t: &Templates) -> Vec<TokenStream> {
                     kind: #krate::__private::IndexKind::Global,
                     partition_key: #partition,
                     sort_key: #sort,
+                    more_partition_keys: &[],
+                    more_sort_keys: &[],
                     projection: #projection,
                 }
             }
