@@ -148,17 +148,7 @@ impl<'a, M: DynoModel, S, On> Query<'a, M, S, Tracked<M>, On> {
     /// `V`. A view is read-only: it cannot be saved back, so it cannot
     /// overwrite the attributes it did not fetch.
     pub fn project<V: Projection>(self) -> Query<'a, M, S, V, On> {
-        Query {
-            read: self.read.project(),
-            partition: self.partition,
-            equal: self.equal,
-            sort_key: self.sort_key,
-            sort: self.sort,
-            invalid: self.invalid,
-            sort_names: self.sort_names,
-            forward: self.forward,
-            _sort_type: PhantomData,
-        }
+        self.map_read(Read::project)
     }
 }
 
@@ -251,8 +241,17 @@ impl<'a, M: DynoModel, S, O: Send + 'a, On> Query<'a, M, S, O, On> {
         self,
         decode: fn(Item) -> Result<P>,
     ) -> Query<'a, M, S, P, On> {
+        self.map_read(|read| read.decode_as(decode))
+    }
+
+    /// The same query, its items read as `read` now reads them: the one
+    /// place that moves every part of a query to another item type.
+    fn map_read<P>(
+        self,
+        read: impl FnOnce(Read<'a, M, O>) -> Read<'a, M, P>,
+    ) -> Query<'a, M, S, P, On> {
         Query {
-            read: self.read.decode_as(decode),
+            read: read(self.read),
             partition: self.partition,
             equal: self.equal,
             sort_key: self.sort_key,

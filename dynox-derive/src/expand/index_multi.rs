@@ -2,32 +2,19 @@
 //! typed handle (`Model::by_place()`), whose query takes a tuple of the
 //! partition attributes' values.
 
-use super::schema::key_attribute;
-use crate::model::{Model, Projection};
+use super::schema::{index_schema, key_attribute};
+use crate::model::Model;
 use crate::names::{handle_name, is_keyword, without_option};
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::Ident;
 
-fn projection(model: &Model, p: &Projection) -> TokenStream {
-    let krate = &model.krate;
-    match p {
-        Projection::All => quote! { #krate::__private::IndexProjection::All },
-        Projection::KeysOnly => quote! { #krate::__private::IndexProjection::KeysOnly },
-        Projection::Include(a) => {
-            quote! { #krate::__private::IndexProjection::Include(&[#(#a),*]) }
-        }
-    }
-}
-
 /// The `IndexSchema` entries.
 pub(crate) fn schemas(model: &Model) -> Vec<TokenStream> {
-    let krate = &model.krate;
     model
         .multi_indexes
         .iter()
         .map(|index| {
-            let name = &index.name;
             let keys = |idents: &[Ident]| -> Vec<TokenStream> {
                 idents
                     .iter()
@@ -35,27 +22,15 @@ pub(crate) fn schemas(model: &Model) -> Vec<TokenStream> {
                     .map(|f| key_attribute(model, f))
                     .collect()
             };
-            let partition = keys(&index.partition);
-            let sort = keys(&index.sort);
-            let first_partition = partition.first().cloned().unwrap_or_default();
-            let more_partition = partition.iter().skip(1);
-            let first_sort = match sort.first() {
-                Some(k) => quote! { ::core::option::Option::Some(#k) },
-                None => quote! { ::core::option::Option::None },
-            };
-            let more_sort = sort.iter().skip(1);
-            let projection = projection(model, &index.projection);
-            quote! {
-                #krate::__private::IndexSchema {
-                    name: #name,
-                    kind: #krate::__private::IndexKind::Global,
-                    partition_key: #first_partition,
-                    sort_key: #first_sort,
-                    more_partition_keys: &[#(#more_partition),*],
-                    more_sort_keys: &[#(#more_sort),*],
-                    projection: #projection,
-                }
-            }
+            let (partition, sort) = (keys(&index.partition), keys(&index.sort));
+            index_schema(
+                model,
+                &index.name,
+                false,
+                &partition,
+                &sort,
+                &index.projection,
+            )
         })
         .collect()
 }

@@ -26,38 +26,65 @@ fn option(v: Option<TokenStream>) -> TokenStream {
     }
 }
 
-fn indexes(model: &Model) -> Vec<TokenStream> {
+/// An `IndexSchema`: its key attributes in order (a multi-attribute key
+/// has several of each), as `KeyAttribute` expressions.
+pub(super) fn index_schema(
+    model: &Model,
+    name: &syn::LitStr,
+    local: bool,
+    partition: &[TokenStream],
+    sort: &[TokenStream],
+    projection: &Projection,
+) -> TokenStream {
     let krate = &model.krate;
+    let kind = if local {
+        quote! { #krate::__private::IndexKind::Local }
+    } else {
+        quote! { #krate::__private::IndexKind::Global }
+    };
+    let first_partition = partition.first().cloned().unwrap_or_default();
+    let more_partition = partition.iter().skip(1);
+    let first_sort = option(sort.first().cloned());
+    let more_sort = sort.iter().skip(1);
+    let projection = match projection {
+        Projection::All => quote! { #krate::__private::IndexProjection::All },
+        Projection::KeysOnly => quote! { #krate::__private::IndexProjection::KeysOnly },
+        Projection::Include(attributes) => {
+            quote! { #krate::__private::IndexProjection::Include(&[#(#attributes),*]) }
+        }
+    };
+    quote! {
+        #krate::__private::IndexSchema {
+            name: #name,
+            kind: #kind,
+            partition_key: #first_partition,
+            sort_key: #first_sort,
+            more_partition_keys: &[#(#more_partition),*],
+            more_sort_keys: &[#(#more_sort),*],
+            projection: #projection,
+        }
+    }
+}
+
+fn indexes(model: &Model) -> Vec<TokenStream> {
     model
         .indexes()
         .into_iter()
         .map(|index| {
-            let name = index.name;
-            let kind = if index.local {
-                quote! { #krate::__private::IndexKind::Local }
-            } else {
-                quote! { #krate::__private::IndexKind::Global }
-            };
-            let partition = key_attribute(model, index.partition);
-            let sort = option(index.sort.map(|f| key_attribute(model, f)));
-            let projection = match &index.projection {
-                Projection::All => quote! { #krate::__private::IndexProjection::All },
-                Projection::KeysOnly => quote! { #krate::__private::IndexProjection::KeysOnly },
-                Projection::Include(attributes) => {
-                    quote! { #krate::__private::IndexProjection::Include(&[#(#attributes),*]) }
-                }
-            };
-            quote! {
-                #krate::__private::IndexSchema {
-                    name: #name,
-                    kind: #kind,
-                    partition_key: #partition,
-                    sort_key: #sort,
-                    more_partition_keys: &[],
-                    more_sort_keys: &[],
-                    projection: #projection,
-                }
-            }
+            let partition = [key_attribute(model, index.partition)];
+            let sort: Vec<TokenStream> = index
+                .sort
+                .map(|f| key_attribute(model, f))
+                .into_iter()
+                .collect();
+            index_schema(
+                model,
+                index.name,
+                index.local,
+                &partition,
+                &sort,
+                &index.projection,
+            )
         })
         .collect()
 }

@@ -2,8 +2,9 @@
 //! adds to a model: its schema entry, the save's rewrite of its keys when
 //! their fields change, and a typed handle to query it.
 
+use super::schema::index_schema;
 use super::template::render;
-use crate::model::{Model, Projection};
+use crate::model::Model;
 use crate::names::{camel_case, handle_name, is_keyword};
 use crate::template::Templates;
 use crate::template_index::IndexTemplates;
@@ -20,39 +21,22 @@ pub(crate) fn marker_ident(model: &Model, index: &IndexTemplates) -> Ident {
 /// The `IndexSchema` entries of the templated indexes.
 pub(crate) fn schemas(model: &Model, t: &Templates) -> Vec<TokenStream> {
     let krate = &model.krate;
+    let key = |a: &str| {
+        quote! { #krate::__private::KeyAttribute { name: #a, key_type: #krate::__private::KeyType::S } }
+    };
     t.indexes
         .iter()
         .map(|index| {
-            let name = &index.name;
-            let key = |a: &str| {
-                quote! { #krate::__private::KeyAttribute { name: #a, key_type: #krate::__private::KeyType::S } }
-            };
-            let partition = key(&index.partition.attribute);
-            let sort = match &index.sort {
-                Some(s) => {
-                    let k = key(&s.attribute);
-                    quote! { ::core::option::Option::Some(#k) }
-                }
-                None => quote! { ::core::option::Option::None },
-            };
-            let projection = match &index.projection {
-                Projection::All => quote! { #krate::__private::IndexProjection::All },
-                Projection::KeysOnly => quote! { #krate::__private::IndexProjection::KeysOnly },
-                Projection::Include(a) => {
-                    quote! { #krate::__private::IndexProjection::Include(&[#(#a),*]) }
-                }
-            };
-            quote! {
-                #krate::__private::IndexSchema {
-                    name: #name,
-                    kind: #krate::__private::IndexKind::Global,
-                    partition_key: #partition,
-                    sort_key: #sort,
-                    more_partition_keys: &[],
-                    more_sort_keys: &[],
-                    projection: #projection,
-                }
-            }
+            let partition = [key(&index.partition.attribute)];
+            let sort: Vec<TokenStream> = index.sort.iter().map(|s| key(&s.attribute)).collect();
+            index_schema(
+                model,
+                &index.name,
+                false,
+                &partition,
+                &sort,
+                &index.projection,
+            )
         })
         .collect()
 }
