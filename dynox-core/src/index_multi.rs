@@ -198,9 +198,12 @@ impl<'a, M: DynoModel, S, O: Send + 'a, On> Query<'a, M, MultiSort<S>, O, On> {
         let Some((last_name, last_value)) = values.pop() else {
             return self;
         };
+        // a condition set again replaces the one before, as for one attribute
         let query = values
             .into_iter()
-            .fold(self, |q, (name, v)| q.with_equal(name, v));
+            .fold(self.without_equal_on(names), |q, (name, v)| {
+                q.with_equal(name, v)
+            });
         query.with_sort_on(last_name, last(last_value))
     }
 

@@ -208,6 +208,9 @@ fn claim(
         return None;
     };
     let refused = match f.role {
+        _ if f.sensitive => {
+            Some("is `#[dyno(sensitive)]`, and a key shows in every request, log line and error")
+        }
         Role::Skipped => Some("is `#[dyno(skip)]`, not stored"),
         Role::Version(_) => Some("is the `#[dyno(version)]` counter, which changes on every save"),
         _ if f.kind == FieldKind::Ttl => Some("is a `#[dyno(ttl)]` field"),

@@ -74,6 +74,8 @@ pub(crate) fn resolve(
     errors: &mut Accumulator,
 ) -> Vec<IndexTemplates> {
     let mut out: Vec<IndexTemplates> = Vec::new();
+    // each index key attribute of its own, but for a reused table key
+    let mut written: Vec<String> = Vec::new();
     for g in gsis {
         let name = g.name.value();
         let Some(pk) = g.pk.clone() else {
@@ -118,6 +120,25 @@ pub(crate) fn resolve(
                     .with_span(lit),
                 );
             }
+        }
+        let keys = [
+            (&pk_attribute, &pk),
+            (&sk_attribute, g.sk.as_ref().unwrap_or(&pk)),
+        ];
+        let used = keys.iter().take(if g.sk.is_some() { 2 } else { 1 });
+        for (attribute, lit) in used {
+            if table.is_key_attribute(attribute) {
+                continue;
+            }
+            if written.contains(attribute) {
+                errors.push(
+                    Error::custom(format!(
+                        "the index key attribute `{attribute}` is another index key's too: give each its own (`pk_attribute = \"...\"`, `sk_attribute`)"
+                    ))
+                    .with_span(*lit),
+                );
+            }
+            written.push((*attribute).clone());
         }
         let partition = template(pk, pk_attribute, KeyOf::Index, fields, errors);
         let sort =

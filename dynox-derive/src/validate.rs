@@ -67,7 +67,8 @@ fn index_handles_are_usable(model: &Model, errors: &mut darling::error::Accumula
     let templated = model
         .templates
         .iter()
-        .flat_map(|t| t.indexes.iter().map(|i| &i.name));
+        .flat_map(|t| t.indexes.iter().map(|i| &i.name))
+        .chain(model.multi_indexes.iter().map(|i| &i.name));
     let names = model
         .stored()
         .flat_map(|f| f.gsi.iter().chain(&f.lsi))

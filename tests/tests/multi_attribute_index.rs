@@ -84,6 +84,14 @@ backend_tests! {
             .all()
             .await?;
         assert_eq!(ids(from), ["s2"]);
+        // a sort condition set again replaces the one before
+        let again = Shop::by_place()
+            .query(&db, ("FR", "Paris"))
+            .sort_prefix((75002u32,))
+            .sort_from((75001u32, "Rivoli", 11u16))
+            .all()
+            .await?;
+        assert_eq!(ids(again), ["s2"]);
         let between = Shop::by_place()
             .query(&db, ("FR", "Paris"))
             .sort_between((75001u32,), (75002u32,))

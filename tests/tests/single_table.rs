@@ -268,6 +268,36 @@ pub enum OrderItems {
     Lines(Line),
 }
 
+/// A parcel and its lines: the lines' sort keys extend the parcel's
+/// (`PARCEL#1` and `PARCEL#1#LINE#2`), and a photo's the profile's.
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(table = "st_parcels", pk = "USER#{user}", sk = "PARCEL#{id}")]
+pub struct Parcel {
+    pub user: String,
+    pub id: u32,
+}
+
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(table = "st_parcels", pk = "USER#{user}", sk = "PARCEL#{id}#LINE#{n}")]
+pub struct ParcelLine {
+    pub user: String,
+    pub id: u32,
+    pub n: u32,
+}
+
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(table = "st_parcels", pk = "USER#{user}", sk = "PROFILE")]
+pub struct Holder {
+    pub user: String,
+}
+
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(table = "st_parcels", pk = "USER#{user}", sk = "PROFILE_PHOTO#{n}")]
+pub struct Photo {
+    pub user: String,
+    pub n: u32,
+}
+
 /// The day and number of each order a query reads, in order.
 async fn numbers(query: Query<'_, Order, OrderKey>) -> Result<Vec<(u32, u32)>> {
     use chrono::Datelike;
@@ -614,6 +644,29 @@ backend_tests! {
         assert_eq!(items.head.iter().map(|h| h.user.as_str()).collect::<Vec<_>>(), ["ann"]);
         assert_eq!(items.lines.iter().map(|l| l.n).collect::<Vec<_>>(), [0, 1, 2]);
         assert_eq!(items.unknown(), 0);
+        Ok(())
+    }
+
+    async fn a_query_keeps_to_its_entity_type_when_another_extends_its_keys(db: Dynox) -> Result<()> {
+        db.create_tables::<(Parcel, ParcelLine, Holder, Photo)>().await?;
+        Holder { user: "ann".into() }.save(&db).await?;
+        for id in 1..=3 {
+            Parcel { user: "ann".into(), id }.save(&db).await?;
+            for n in 0..2 {
+                ParcelLine { user: "ann".into(), id, n }.save(&db).await?;
+            }
+            Photo { user: "ann".into(), n: id }.save(&db).await?;
+        }
+        let parcels = Parcel::query(&db, "ann").all().await?;
+        assert_eq!(parcels.iter().map(|p| p.id).collect::<Vec<_>>(), [1, 2, 3]);
+        let some = Parcel::query(&db, "ann").sort_between(1u32, 2u32).all().await?;
+        assert_eq!(some.iter().map(|p| p.id).collect::<Vec<_>>(), [1, 2]);
+        let lines = ParcelLine::query(&db, "ann").sort_prefix(2u32).all().await?;
+        assert_eq!(lines.iter().map(|l| l.n).collect::<Vec<_>>(), [0, 1]);
+        // a sort key without placeholders is one key, not a prefix
+        let holder = Holder::query(&db, "ann").all().await?;
+        assert_eq!(holder.len(), 1);
+        assert_eq!(Holder::query(&db, "ann").count().await?, 1);
         Ok(())
     }
 }

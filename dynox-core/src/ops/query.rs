@@ -204,6 +204,13 @@ impl<'a, M: DynoModel, S, O: Send + 'a, On> Query<'a, M, S, O, On> {
         self
     }
 
+    /// Drops the equalities on `names` (a multi-attribute sort key's, when
+    /// its condition is set again).
+    pub(crate) fn without_equal_on(mut self, names: &[&str]) -> Self {
+        self.equal.retain(|(name, _)| !names.contains(name));
+        self
+    }
+
     /// The range condition on key attribute `name` (a multi-attribute
     /// sort key's last given one).
     pub(crate) fn with_sort_on(mut self, name: &'static str, sort: SortCondition) -> Self {
@@ -220,6 +227,13 @@ impl<'a, M: DynoModel, S, O: Send + 'a, On> Query<'a, M, S, O, On> {
 
     pub(crate) fn sort_names(&self) -> &'static [&'static str] {
         self.sort_names
+    }
+
+    /// Keeps only items matching `filter` too (for generated queries,
+    /// whose filters may name any attribute).
+    pub(crate) fn with_filter(mut self, filter: Condition<M>) -> Self {
+        self.read.add_filter(filter);
+        self
     }
 
     /// The query cannot be sent: `why` is the error it gives.

@@ -9,7 +9,7 @@ pub use crate::template::{
 
 use crate::ops::Query;
 use crate::value::DynoValue;
-use crate::{AttributeValue, DynoModel, Dynox};
+use crate::{AttributeValue, Dynox};
 
 /// What a model does with a placeholder's field: one constant per field,
 /// so a type that cannot be key text is one error, at the template.
@@ -71,9 +71,9 @@ pub fn enum_key_parse<T: DynoValue>(text: &str) -> Option<T> {
     T::from_attribute_value(Some(AttributeValue::S(name))).ok()
 }
 
-/// A query of a templated model's partition: within the sort template's
-/// fixed prefix when it has one, so other entity types are not read.
-pub fn template_query<'a, M: DynoModel, K: SortTemplate>(
+/// A query of a templated model's partition, kept to its entity type
+/// (see `template::entity_query`).
+pub fn template_query<'a, M: TemplateModel, K: SortTemplate>(
     db: &'a Dynox,
     index: Option<&'static str>,
     partition_key: &'static str,
@@ -87,11 +87,24 @@ pub fn template_query<'a, M: DynoModel, K: SortTemplate>(
         Some(AttributeValue::S(value)),
         Some(sort_key),
     );
-    if K::SORT_PREFIX.is_empty() {
-        query
-    } else {
-        query.sort_prefix_text(K::SORT_PREFIX)
-    }
+    crate::template::entity_query(query, K::SORT_PREFIX, K::SORT_FIXED)
+}
+
+/// A query of a templated model without a sort template, kept to its
+/// entity type.
+pub fn template_partition_query<'a, M: TemplateModel>(
+    db: &'a Dynox,
+    partition_key: &'static str,
+    value: String,
+) -> Query<'a, M, ()> {
+    let query = super::query::<M, ()>(
+        db,
+        None,
+        partition_key,
+        Some(AttributeValue::S(value)),
+        None,
+    );
+    crate::template::entity_query(query, "", false)
 }
 
 /// Puts placeholder `i` of `key` into `item` as the field stored under

@@ -1,9 +1,9 @@
 //! Secondary indexes whose keys are templates: queried by the values of
 //! their partition placeholders, narrowed by their sort placeholders.
 
-use super::PartitionArgs;
+use super::{PartitionArgs, TemplateModel};
 use crate::ops::{OnIndex, Query};
-use crate::{AttributeValue, DynoModel, Dynox, Tracked};
+use crate::{AttributeValue, Dynox, Tracked};
 
 /// The keys of a templated index, as a type: what its query writes and
 /// keeps to. `#[derive(DynoModel)]` makes one per `gsi(...)` of a model.
@@ -11,6 +11,8 @@ pub trait IndexKeys: 'static {
     /// The index's sort template's fixed text before its first
     /// placeholder (`""` without a sort template).
     const SORT_PREFIX: &'static str;
+    /// The sort template has no placeholder: `SORT_PREFIX` is the whole key.
+    const SORT_FIXED: bool = false;
     /// The partition template with its placeholders unnamed.
     const PARTITION_SHAPE: &'static str;
     /// The index key attributes.
@@ -32,7 +34,7 @@ impl<M, K> std::fmt::Debug for TemplateIndex<M, K> {
     }
 }
 
-impl<M: DynoModel, K: IndexKeys> TemplateIndex<M, K> {
+impl<M: TemplateModel, K: IndexKeys> TemplateIndex<M, K> {
     #[doc(hidden)]
     pub const fn __new(name: &'static str) -> Self {
         TemplateIndex {
@@ -58,10 +60,6 @@ impl<M: DynoModel, K: IndexKeys> TemplateIndex<M, K> {
         partition.write_partition(&mut key);
         let (pk, sk) = K::ATTRIBUTES;
         let query = Query::new(db, Some(self.name), (pk, AttributeValue::S(key)), sk);
-        if K::SORT_PREFIX.is_empty() {
-            query
-        } else {
-            query.sort_prefix_text(K::SORT_PREFIX)
-        }
+        super::entity_query(query, K::SORT_PREFIX, K::SORT_FIXED)
     }
 }

@@ -68,10 +68,12 @@
 //! | unit enums deriving `DynoValue` | the stored variant name, escaped as a `String` |
 //!
 //! A string holding `#` is escaped, not refused, so any text is a valid
-//! key part and reads back as it was. Strings sort by their text, with one
-//! difference from Rust's order: a value is followed by `#` in the key, so
-//! a value that continues with a character below `#` (space, `!`, `"` or a
-//! control character) sorts before the value it extends.
+//! key part and reads back as it was. Strings sort by their text, with two
+//! differences from Rust's order: `#` and `%` sort as their escapes (`%23`,
+//! `%25`), and a value is followed by `#` in the key, so a value that
+//! continues with a character below `#` (space, `!`, `"` or a control
+//! character) sorts before the value it extends. Dates sort as dates for
+//! the years 0 to 9999; unit enums sort by their stored names.
 //!
 //! # Entity types
 //!
@@ -85,9 +87,12 @@
 //! # Queries
 //!
 //! `Model::query(&db, ..)` takes the partition template's placeholders and,
-//! when the sort template starts with fixed text, keeps to the items that
-//! begin with it: no other entity type's items are read, filtered or
-//! charged. On that query, the sort placeholders narrow it, each taking
+//! when the sort template starts with fixed text, keeps to the items whose
+//! sort key begins with it (is it, for a template without placeholders):
+//! another entity type of the partition is not read at all. It also
+//! filters by entity type, for templates that another entity's keys
+//! extend (`PARCEL#{id}` and `PARCEL#{id}#LINE#{n}`): the lines are then
+//! read and charged, but not returned; distinct prefixes avoid that. On that query, the sort placeholders narrow it, each taking
 //! their leading values (one value, or a tuple of the first ones, in
 //! order): [`sort_prefix`](crate::ops::Query::sort_prefix),
 //! [`sort_between`](crate::ops::Query::sort_between),
@@ -129,8 +134,10 @@
 //! partition placeholders' values and has the same sort conditions as the
 //! table's. A field that an index template names can change: a save
 //! rewrites the index key with it. An update cannot set it alone (its
-//! attribute constant is a key's, `Attr<Keyed<M>, T>`), so the index key
-//! never goes stale.
+//! attribute constant is a key's, `Attr<Keyed<M>, T>`, which a filter of
+//! a table query does not take either), so the index key never goes stale.
+//! Each index key attribute is its own: two indexes that name the same one
+//! do not compile.
 //!
 //! # Collections
 //!
@@ -251,6 +258,31 @@ pub const fn same_text(a: &str, b: &str) -> bool {
 pub trait SortTemplate: 'static {
     /// The template's fixed text before its first placeholder.
     const SORT_PREFIX: &'static str;
+    /// The template has no placeholder: `SORT_PREFIX` is the whole key.
+    const SORT_FIXED: bool = false;
+}
+
+/// Where a templated model's query starts: its sort template's fixed
+/// prefix (the whole key when it has no placeholder), and a filter that
+/// keeps the model's own entity type, for templates whose prefix another
+/// entity's keys extend (`ORDER#{id}` and `ORDER#{id}#LINE#{n}`).
+pub(crate) fn entity_query<'a, M: TemplateModel, S, On>(
+    query: crate::ops::Query<'a, M, S, crate::Tracked<M>, On>,
+    prefix: &str,
+    fixed: bool,
+) -> crate::ops::Query<'a, M, S, crate::Tracked<M>, On> {
+    use crate::ops::SortCondition;
+    let query = match (prefix.is_empty(), fixed) {
+        (true, _) => query,
+        (false, true) => query.with_sort(SortCondition::Compare(
+            "=",
+            crate::AttributeValue::S(prefix.to_owned()),
+        )),
+        (false, false) => query.sort_prefix_text(prefix),
+    };
+    // an item written by another tool, with no entity type, is read by its fields
+    let entity = crate::Attr::<M, String>::__new(M::ENTITY_ATTRIBUTE, "entity type");
+    query.with_filter(entity.not_exists() | entity.eq(M::ENTITY))
 }
 
 /// Leading values of a sort template's placeholders, in order: the first

@@ -236,13 +236,7 @@ pub(crate) fn query_entry(model: &Model, t: &Templates, db: &Ident) -> TokenStre
             #[doc = #doc]
             pub fn query(#db: &#krate::__private::Dynox, #(#params),*) -> #krate::__private::Query<'_, Self, ()> {
                 #(#locals)*
-                #krate::__private::query::<Self, ()>(
-                    #db,
-                    ::core::option::Option::None,
-                    #pk_name,
-                    ::core::option::Option::Some(#krate::__private::AttributeValue::S(#pk)),
-                    ::core::option::Option::None,
-                )
+                #krate::__private::template_partition_query::<Self>(#db, #pk_name, #pk)
             }
         },
     }

@@ -90,13 +90,15 @@ pub(crate) fn sort_impls_for(
         return TokenStream::new();
     };
     let prefix = sort.prefix();
+    let n = sort.parts().count();
+    let fixed = n == 0;
     let mut out = quote! {
         #[automatically_derived]
         impl #krate::__private::SortTemplate for #key {
             const SORT_PREFIX: &'static str = #prefix;
+            const SORT_FIXED: bool = #fixed;
         }
     };
-    let n = sort.parts().count();
     let trait_ = quote! { #krate::__private::SortPrefix<#key> };
     for k in 1..=n {
         let complete = k == n;

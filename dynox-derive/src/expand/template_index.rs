@@ -90,6 +90,10 @@ pub(crate) fn markers(model: &Model, t: &Templates) -> TokenStream {
             model.ident
         );
         let prefix = index.sort.as_ref().map(|s| s.prefix()).unwrap_or_default();
+        let fixed = index
+            .sort
+            .as_ref()
+            .is_some_and(|s| s.parts().next().is_none());
         let shape = index.partition.shape();
         let pk = &index.partition.attribute;
         let sk = match &index.sort {
@@ -111,6 +115,7 @@ pub(crate) fn markers(model: &Model, t: &Templates) -> TokenStream {
             #[automatically_derived]
             impl #krate::__private::IndexKeys for #marker {
                 const SORT_PREFIX: &'static str = #prefix;
+                const SORT_FIXED: bool = #fixed;
                 const PARTITION_SHAPE: &'static str = #shape;
                 const ATTRIBUTES: (&'static str, ::core::option::Option<&'static str>) = (#pk, #sk);
                 type Partition = (#(#tys,)*);
