@@ -106,6 +106,15 @@ fn order(user: &str, d: u32, number: u32) -> Order {
     }
 }
 
+/// Sorts by a date and an unsigned number.
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(table = "st_app", pk = "DAYS#{series}", sk = "D#{day}#{n}")]
+pub struct Dated {
+    pub series: String,
+    pub day: NaiveDate,
+    pub n: u64,
+}
+
 /// Two models of one table, each with an index of its own.
 #[derive(DynoModel, Debug, Clone, PartialEq)]
 #[dyno(table = "st_shop", pk = "CUSTOMER#{customer}", sk = "PROFILE")]
@@ -365,6 +374,26 @@ backend_tests! {
             .map(|p| (p.at, p.delta))
             .collect();
         let mut expected: Vec<(DateTime<Utc>, i32)> = points.iter().map(|p| (p.at, p.delta)).collect();
+        expected.sort();
+        expected.dedup();
+        assert_eq!(read, expected, "key order is the typed order");
+
+        // dates and unsigned numbers the same way
+        let strategy = (0i32..3_000_000, any::<u64>());
+        let mut dated = Vec::new();
+        for _ in 0..1_000 {
+            let (days, n) = strategy.new_tree(&mut runner).expect("a value").current();
+            let day = NaiveDate::from_num_days_from_ce_opt(days).expect("a day in years 1 to 8214");
+            dated.push(Dated { series: "s".into(), day, n });
+        }
+        db.batch_write().put_all(&dated).await?;
+        let read: Vec<(NaiveDate, u64)> = Dated::query(&db, "s")
+            .all()
+            .await?
+            .into_iter()
+            .map(|d| (d.day, d.n))
+            .collect();
+        let mut expected: Vec<(NaiveDate, u64)> = dated.iter().map(|d| (d.day, d.n)).collect();
         expected.sort();
         expected.dedup();
         assert_eq!(read, expected, "key order is the typed order");
