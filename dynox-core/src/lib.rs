@@ -40,6 +40,7 @@ mod client;
 pub mod condition;
 pub mod error;
 mod expr;
+pub mod generate;
 mod hooks;
 pub mod hot;
 mod iam;

@@ -37,6 +37,20 @@ pub trait DynoModel: crate::DynoHooks + Sized + Send + Sync + 'static {
     /// when it is absent: a `None` option or an empty set).
     fn field_value(&self, index: usize) -> Option<crate::AttributeValue>;
 
+    /// The model has fields that dynox generates (`#[dyno(generate)]`).
+    #[doc(hidden)]
+    const GENERATES: bool = false;
+
+    /// Fills the generated fields: on an item's first write (`creating`)
+    /// those holding their empty value, and always those made on every
+    /// write.
+    #[doc(hidden)]
+    fn __generate(&mut self, _creating: bool) {}
+
+    /// New values of the fields made on every write, for an update.
+    #[doc(hidden)]
+    fn __write_stamps(_out: &mut Vec<(&'static str, Option<crate::AttributeValue>)>) {}
+
     /// Attributes computed from fields (the keys of templated indexes)
     /// that a change of the fields at `changed` (indexes of
     /// [`DynoModel::FIELDS`]) must rewrite, for the smart save's update.

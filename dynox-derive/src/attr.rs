@@ -80,6 +80,10 @@ pub(crate) struct FieldAttrs {
     pub(crate) gsi_sort: Vec<LitStr>,
     #[darling(multiple)]
     pub(crate) lsi: Vec<LitStr>,
+    /// `generate = "uuid_v7"`: dynox makes the value.
+    pub(crate) generate: Option<LitStr>,
+    /// `on = "write"`: made on every write, not only the first.
+    pub(crate) on: Option<LitStr>,
 }
 
 /// `#[dyno(default)]` or `#[dyno(default = "path")]` on a field: what a

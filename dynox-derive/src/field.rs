@@ -32,6 +32,8 @@ pub(crate) struct Field {
     pub(crate) gsi_sort: Vec<LitStr>,
     /// Local indexes this field is the sort key of.
     pub(crate) lsi: Vec<LitStr>,
+    /// `#[dyno(generate = "...")]`: dynox makes the value.
+    pub(crate) generate: Option<crate::generate::Generate>,
     /// Named by a secondary index's key template (where): saves rewrite
     /// that key when the field changes, and updates cannot set it alone.
     pub(crate) index_part: Option<Span>,
@@ -111,6 +113,7 @@ impl Field {
         } else {
             (FieldKind::Plain, ident.span())
         };
+        let generate = crate::generate::resolve(&a, key, errors);
         let rename = a.rename.filter(|r| {
             let empty = r.value().is_empty();
             if empty && !a.skip.is_present() {
@@ -135,6 +138,7 @@ impl Field {
             gsi_sort: a.gsi_sort,
             lsi: a.lsi,
             index_part: None,
+            generate,
         })
     }
 

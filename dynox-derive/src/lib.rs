@@ -12,6 +12,7 @@ mod attr;
 mod collection;
 mod expand;
 mod field;
+mod generate;
 mod index_multi;
 mod model;
 mod names;

@@ -182,6 +182,14 @@ impl<'a> BatchWrite<'a> {
 
     /// Puts `value` as a whole item (create or replace).
     pub fn put<M: DynoModel>(mut self, value: &M) -> Self {
+        let generated = match crate::generate::filled_copy(value) {
+            Ok(g) => g,
+            Err(e) => {
+                self.refused.get_or_insert(e);
+                return self;
+            }
+        };
+        let value = generated.as_ref().unwrap_or(value);
         let mut item = value.to_item();
         // unchecked: a batch write cannot carry a condition
         versioning::stamp::<M>(&mut item, Expected::of_value(value).next());

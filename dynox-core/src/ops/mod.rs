@@ -115,6 +115,14 @@ pub trait ModelExt: DynoModel {
         Save::new(db, self)
     }
 
+    /// Fills the fields that dynox generates (`#[dyno(generate = "...")]`)
+    /// and that hold their empty value, as a first save would, and stamps
+    /// those made on every write: so a borrowed value's save stores the
+    /// values the caller has, and a retried save writes the same ids.
+    fn fill_generated(&mut self) {
+        self.__generate(true);
+    }
+
     /// Deletes the item with this value's key.
     fn delete<'a>(&'a self, db: &'a Dynox) -> Delete<'a, Self> {
         Delete::new(db, self)

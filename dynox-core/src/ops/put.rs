@@ -64,12 +64,15 @@ impl<'a, M: DynoModel> Save<'a, M> {
     async fn run(self) -> Result<()> {
         let hooks = hooks_run::enabled::<M>(self.skip_hooks);
         // the hook's changes are stored; the borrowed value stays as it is
+        // generated values are made on a copy too: the value is borrowed
+        let generated = crate::generate::filled_copy(self.value)?;
+        let source = generated.as_ref().unwrap_or(self.value);
         let copy = if hooks {
-            hooks_run::before_save_of_copy(self.value)?
+            hooks_run::before_save_of_copy(source)?
         } else {
             None
         };
-        let value: &M = copy.as_ref().unwrap_or(self.value);
+        let value: &M = copy.as_ref().or(generated.as_ref()).unwrap_or(self.value);
         let mut item = value.to_item();
         let expected = Expected::of_value(value);
         versioning::stamp::<M>(&mut item, expected.next());

@@ -63,14 +63,22 @@ impl<'a, M: DynoModel> SmartSave<'a, M> {
         // What to send: the changed fields of a loaded value (a clean one
         // sends nothing and runs no hook), or the whole item.
         let mut changed = None;
-        if let Some(stored) = &tracked.stored {
-            if !full_replace {
-                hooks_run::unchanged_key(&stored.key, &tracked.value.key())?;
-                let fields = tracked.changed_indexes(stored);
-                if fields.is_empty() {
-                    return Ok(());
+        match &tracked.stored {
+            // a first write fills the generated fields, where the caller sees them
+            None => tracked.value.__generate(true),
+            Some(stored) => {
+                if !full_replace {
+                    hooks_run::unchanged_key(&stored.key, &tracked.value.key())?;
+                    if tracked.changed_indexes(stored).is_empty() {
+                        return Ok(());
+                    }
                 }
-                changed = Some(fields);
+                // a write stamps the fields made on every write: they
+                // join the changes (a clean value has returned above)
+                tracked.value.__generate(false);
+                if !full_replace {
+                    changed = Some(tracked.changed_indexes(stored));
+                }
             }
         }
         if hooks && M::DEFINED {

@@ -84,6 +84,7 @@ impl<'a, M: DynoModel> TrackedUpdate<'a, M> {
         }
         let expected =
             Expected::loaded(tracked).unwrap_or_else(|| Expected::of_value(&tracked.value));
+        crate::generate::stamp_update::<M>(&mut actions);
         versioning::set_in::<M>(&mut actions, expected.next());
         // an update needs the item to exist; a versioned one also the version
         let condition = versioning::and(condition, versioning::check::<M>(expected, true));

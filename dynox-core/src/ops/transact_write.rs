@@ -197,6 +197,11 @@ impl<'a> TransactWrite<'a> {
     }
 
     fn put_with<M: DynoModel>(self, value: &M, condition: Option<Condition<M>>) -> Self {
+        let generated = match crate::generate::filled_copy(value) {
+            Ok(g) => g,
+            Err(e) => return self.add::<M>(Err(e), 0),
+        };
+        let value = generated.as_ref().unwrap_or(value);
         let mut item = value.to_item();
         let expected = Expected::of_value(value);
         versioning::stamp::<M>(&mut item, expected.next());
@@ -240,6 +245,7 @@ impl<'a> TransactWrite<'a> {
             return self.add::<K::Model>(Err(e), 0);
         }
         // every write of a versioned model moves its version on
+        crate::generate::stamp_update::<K::Model>(&mut u.actions);
         versioning::bump_in::<K::Model>(&mut u.actions);
         let key = key.to_key_item();
         let bytes = crate::item_size(&key);

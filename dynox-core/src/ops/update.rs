@@ -74,6 +74,7 @@ impl<'a, M: DynoModel> UpdateByKey<'a, M> {
             });
         }
         checks::update_size::<M>(&self.actions)?;
+        crate::generate::stamp_update::<M>(&mut self.actions);
         versioning::bump_in::<M>(&mut self.actions);
         requests::update::<M>(
             self.db,

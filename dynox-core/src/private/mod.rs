@@ -219,3 +219,34 @@ pub fn bench_render_update<M: DynoModel>(
 ) -> usize {
     crate::ops::render_update_for_bench(actions)
 }
+
+/// What a model does with a generated field: one constant per field, so a
+/// strategy that cannot make the field's type is one error, at the
+/// attribute.
+pub struct GenOps<T> {
+    /// A new value.
+    pub generate: fn() -> T,
+    /// Whether a value is the empty one a first write fills.
+    pub is_empty: fn(&T) -> bool,
+}
+
+impl<T> std::fmt::Debug for GenOps<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GenOps").finish_non_exhaustive()
+    }
+}
+
+/// A field type that strategy `S` makes.
+pub trait GeneratedBy<S>: Sized {
+    /// Its operations.
+    const GEN: GenOps<Self>;
+}
+
+impl<T, S: crate::generate::Generates<T>> GeneratedBy<S> for T {
+    const GEN: GenOps<T> = GenOps {
+        generate: S::generate,
+        is_empty: S::is_empty,
+    };
+}
+
+pub use crate::generate::strategy;

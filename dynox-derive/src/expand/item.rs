@@ -15,6 +15,7 @@ pub(crate) fn model_impl(model: &Model) -> TokenStream {
     let tracking = snapshot::methods(model);
     let table = &model.table;
     let n = model.stored().count() + if model.templates.is_some() { 3 } else { 0 };
+    let generate = super::generate::methods(model);
     let (put_keys, read_keys, derived) = match &model.templates {
         Some(t) => (
             super::template::put_keys(model, t, true, |f| quote! { &self.#f }),
@@ -116,6 +117,7 @@ pub(crate) fn model_impl(model: &Model) -> TokenStream {
             #tracking
             #version
             #derived
+            #generate
         }
     }
 }

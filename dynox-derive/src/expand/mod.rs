@@ -4,6 +4,7 @@ mod checks;
 mod collection;
 mod consts;
 mod fallback;
+mod generate;
 mod index_multi;
 mod item;
 mod keys;
@@ -72,6 +73,7 @@ fn expand(model: &Model) -> TokenStream {
     };
     let ident = &model.ident;
     let field_ops = field_ops(model);
+    let generated = generate::consts(model);
     let templates = match &model.templates {
         Some(t) => {
             let consts = template::template_consts(model, t);
@@ -99,6 +101,7 @@ fn expand(model: &Model) -> TokenStream {
                 #entry_points
             }
             #field_ops
+            #generated
             #templates
             #snapshot
             #model_impl
