@@ -138,6 +138,9 @@ pub struct TableSchema {
     /// The stream `create_table` turns on (`#[dyno(stream = "...")]`), as
     /// DynamoDB names its view type (`"NEW_AND_OLD_IMAGES"`).
     pub stream: Option<&'static str>,
+    /// Stored names of the `#[dyno(write_once)]` attributes: no write
+    /// changes a stored value of them.
+    pub write_once: &'static [&'static str],
 }
 
 /// A key attribute: its stored name and scalar type.

@@ -84,6 +84,9 @@ pub(crate) struct FieldAttrs {
     pub(crate) generate: Option<LitStr>,
     /// `on = "write"`: made on every write, not only the first.
     pub(crate) on: Option<LitStr>,
+    /// `write_once`: no write changes a stored value.
+    #[darling(default)]
+    pub(crate) write_once: darling::util::Flag,
 }
 
 /// `#[dyno(default)]` or `#[dyno(default = "path")]` on a field: what a

@@ -34,6 +34,8 @@ pub(crate) struct Field {
     pub(crate) lsi: Vec<LitStr>,
     /// `#[dyno(generate = "...")]`: dynox makes the value.
     pub(crate) generate: Option<crate::generate::Generate>,
+    /// `#[dyno(write_once)]`: no write changes a stored value.
+    pub(crate) write_once: bool,
     /// Named by a secondary index's key template (where): saves rewrite
     /// that key when the field changes, and updates cannot set it alone.
     pub(crate) index_part: Option<Span>,
@@ -139,6 +141,7 @@ impl Field {
             lsi: a.lsi,
             index_part: None,
             generate,
+            write_once: a.write_once.is_present(),
         })
     }
 

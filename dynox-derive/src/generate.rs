@@ -1,5 +1,5 @@
 //! `#[dyno(generate = "...", on = "...")]` on a field: which strategy makes
-//! its value, and when. Resolved and checked as the field's attributes are
+//! its value, and when (and where `write_once` may stand). Resolved and checked as the field's attributes are
 //! read; whether the strategy can make the field's type is checked by the
 //! compiler on the generated code, at the attribute.
 
@@ -32,7 +32,32 @@ pub(crate) struct Generate {
     pub(crate) span: Span,
 }
 
+/// `write_once` on a field that a write could not keep, or need not.
+fn write_once_rules(a: &FieldAttrs, key: bool, errors: &mut Accumulator) {
+    if !a.write_once.is_present() {
+        return;
+    }
+    let why = if key {
+        Some("a key never changes anyway")
+    } else if a.skip.is_present() {
+        Some("a skipped field is not stored")
+    } else if a.version.is_present() {
+        Some("the version changes on every write")
+    } else if a.generate.is_some() && a.on.as_ref().is_some_and(|o| o.value() == "write") {
+        Some("a value made on every write changes on every write")
+    } else {
+        None
+    };
+    if let Some(why) = why {
+        errors.push(
+            Error::custom(format!("`write_once` does not apply here: {why}"))
+                .with_span(&a.write_once.span()),
+        );
+    }
+}
+
 pub(crate) fn resolve(a: &FieldAttrs, key: bool, errors: &mut Accumulator) -> Option<Generate> {
+    write_once_rules(a, key, errors);
     let Some(lit) = &a.generate else {
         if let Some(on) = &a.on {
             errors.push(

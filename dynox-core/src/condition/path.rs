@@ -22,6 +22,11 @@ impl RawPath {
         RawPath(vec![Segment::Name(Cow::Borrowed(name))])
     }
 
+    /// An attribute whose name is known only at run time (an item's).
+    pub(crate) fn attribute_owned(name: String) -> Self {
+        RawPath(vec![Segment::Name(Cow::Owned(name))])
+    }
+
     /// The attribute the path starts at.
     pub(crate) fn top_level(&self) -> Option<&str> {
         match self.0.first() {

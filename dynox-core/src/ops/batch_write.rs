@@ -182,6 +182,10 @@ impl<'a> BatchWrite<'a> {
 
     /// Puts `value` as a whole item (create or replace).
     pub fn put<M: DynoModel>(mut self, value: &M) -> Self {
+        if let Some(refusal) = super::write_once::batch_refusal::<M>() {
+            self.refused.get_or_insert(refusal);
+            return self;
+        }
         let generated = match crate::generate::filled_copy(value) {
             Ok(g) => g,
             Err(e) => {

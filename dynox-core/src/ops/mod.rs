@@ -38,6 +38,7 @@ mod update;
 pub(crate) mod update_expr;
 mod update_methods;
 mod versioning;
+mod write_once;
 
 pub use crate::blocking::BlockingIter;
 pub use batch_get::{BatchGet, MAX_BATCH_GET_KEYS};

@@ -62,6 +62,13 @@ pub(crate) async fn put<M: DynoModel>(
 ) -> Result<()> {
     checks::keys(M::SCHEMA, &item)?;
     let table = db.table_name::<M>();
+    if super::write_once::any::<M>() {
+        // one UpdateItem that keeps the stored write-once values
+        let (key, actions) = super::write_once::replace::<M>(item);
+        return send_update::<M>(db, &table, key, &actions, condition, false)
+            .await
+            .map(|_| ());
+    }
     let r = render(None, condition);
     let builder = PutItemInput::builder()
         .table_name(table.as_ref())
@@ -82,14 +89,30 @@ pub(crate) async fn update<M: DynoModel>(
     let key = key.to_key_item();
     checks::keys(M::SCHEMA, &key)?;
     let table = db.table_name::<M>();
+    if super::write_once::any::<M>() {
+        let mut kept = actions.clone();
+        kept.keep_once(M::SCHEMA.write_once);
+        return send_update::<M>(db, &table, key, &kept, condition, return_new).await;
+    }
+    send_update::<M>(db, &table, key, actions, condition, return_new).await
+}
+
+async fn send_update<M: DynoModel>(
+    db: &Dynox,
+    table: &str,
+    key: Item,
+    actions: &UpdateActions,
+    condition: Option<&Condition<M>>,
+    return_new: bool,
+) -> Result<Option<Item>> {
     let r = render(Some(actions), condition);
     let builder = UpdateItemInput::builder()
-        .table_name(table.as_ref())
+        .table_name(table)
         .set_key(Some(key))
         .set_update_expression(r.update)
         .set_return_values(return_new.then_some(ReturnValue::AllNew));
     let input = conditional!(builder, r).build().map_err(build_error)?;
-    let output: UpdateItemOutput = db.send(&table, Request::UpdateItem(input)).await?;
+    let output: UpdateItemOutput = db.send(table, Request::UpdateItem(input)).await?;
     Ok(output.attributes)
 }
 

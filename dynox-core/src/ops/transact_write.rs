@@ -208,6 +208,17 @@ impl<'a> TransactWrite<'a> {
         let bytes = crate::item_size(&item);
         let built = checks::size::<M>(&item).and_then(|()| {
             let condition = versioning::and(condition, versioning::check::<M>(expected, false));
+            if super::write_once::any::<M>() {
+                // an update that keeps the stored write-once values
+                let (key, actions) = super::write_once::replace::<M>(item);
+                let mut r: Rendered = render(Some(&actions), condition.as_ref());
+                let update = r.update.take();
+                return keyed_action!(Update, self.db.table_name::<M>(), key, r)
+                    .set_update_expression(update)
+                    .build()
+                    .map(|u| TransactWriteItem::builder().update(u).build())
+                    .map_err(super::table::build_error);
+            }
             let r = render(None, condition.as_ref());
             let put = Put::builder()
                 .table_name(self.db.table_name::<M>())
@@ -246,6 +257,7 @@ impl<'a> TransactWrite<'a> {
         }
         // every write of a versioned model moves its version on
         crate::generate::stamp_update::<K::Model>(&mut u.actions);
+        u.actions.keep_once(K::Model::SCHEMA.write_once);
         versioning::bump_in::<K::Model>(&mut u.actions);
         let key = key.to_key_item();
         let bytes = crate::item_size(&key);

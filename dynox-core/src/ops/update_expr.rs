@@ -81,6 +81,21 @@ impl UpdateActions {
         set.chain(self.add.iter().map(|(p, v)| (p, v)))
     }
 
+    /// Keeps stored values of the `write_once` attributes: a set of one
+    /// becomes `if_not_exists`, a removal of one is dropped.
+    pub(crate) fn keep_once(&mut self, write_once: &[&str]) {
+        let once = |path: &RawPath| path.top_level().is_some_and(|n| write_once.contains(&n));
+        for (path, value) in &mut self.set {
+            if once(path) {
+                if let SetValue::Value(v) = value {
+                    *value =
+                        SetValue::IfNotExists(std::mem::replace(v, AttributeValue::Null(true)));
+                }
+            }
+        }
+        self.remove.retain(|path| !once(path));
+    }
+
     pub(crate) fn is_empty(&self) -> bool {
         self.set.is_empty()
             && self.remove.is_empty()

@@ -163,6 +163,7 @@ pub const FALLBACK_SCHEMA: &TableSchema = &TableSchema {
     skip_hooks: false,
     sensitive: &[],
     stream: None,
+    write_once: &[],
 };
 
 /// The read of a `#[dyno(sensitive)]` field: on a failure, `found` names the

@@ -128,6 +128,10 @@ pub(crate) fn consts(model: &Model) -> TokenStream {
     let max_size = option(model.max_size.map(|m| quote!(#m)));
     let sensitive = model.stored().filter(|f| f.sensitive).map(|f| &f.attribute);
     let stream = option(model.stream.map(|v| quote!(#v)));
+    let write_once = model
+        .stored()
+        .filter(|f| f.write_once)
+        .map(|f| &f.attribute);
     let fields = model.stored().map(|f| {
         let (name, attribute, key) = (f.ident.to_string(), &f.attribute, f.is_key());
         quote! { #krate::__private::FieldInfo { name: #name, attribute: #attribute, key: #key } }
@@ -145,6 +149,7 @@ pub(crate) fn consts(model: &Model) -> TokenStream {
             skip_hooks: #skip_hooks,
             sensitive: &[#(#sensitive),*],
             stream: #stream,
+            write_once: &[#(#write_once),*],
         };
         const FIELDS: &'static [#krate::__private::FieldInfo] = &[#(#fields),*];
     }
