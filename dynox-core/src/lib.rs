@@ -37,6 +37,7 @@
 mod attr;
 mod blocking;
 mod client;
+pub mod compress;
 pub mod condition;
 pub mod error;
 mod expr;

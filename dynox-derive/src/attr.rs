@@ -84,6 +84,8 @@ pub(crate) struct FieldAttrs {
     pub(crate) generate: Option<LitStr>,
     /// `on = "write"`: made on every write, not only the first.
     pub(crate) on: Option<LitStr>,
+    /// `compress` (zstd) or `compress = "lz4"`: stored compressed.
+    pub(crate) compress: Option<darling::util::Override<LitStr>>,
     /// `write_once`: no write changes a stored value.
     #[darling(default)]
     pub(crate) write_once: darling::util::Flag,

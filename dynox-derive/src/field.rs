@@ -68,15 +68,28 @@ pub(crate) enum FieldKind {
     Serde,
     /// `#[dyno(ttl)]`: epoch seconds.
     Ttl,
+    /// `#[dyno(compress)]`: compressed with the codec named (a type of
+    /// `dynox_core::compress::codec`), text and bytes or, with `serde`,
+    /// the serde value's JSON.
+    Compressed { codec: &'static str, serde: bool },
 }
 
 impl FieldKind {
-    /// The runtime trait of the kind.
-    pub(crate) fn trait_name(self) -> &'static str {
+    /// The runtime trait of the kind, as a path under `__private`.
+    pub(crate) fn trait_path(self, krate: &syn::Path) -> proc_macro2::TokenStream {
+        let private = quote::quote! { #krate::__private };
         match self {
-            FieldKind::Plain => "PlainField",
-            FieldKind::Serde => "SerdeField",
-            FieldKind::Ttl => "TtlField",
+            FieldKind::Plain => quote::quote! { #private::PlainField },
+            FieldKind::Serde => quote::quote! { #private::SerdeField },
+            FieldKind::Ttl => quote::quote! { #private::TtlField },
+            FieldKind::Compressed { codec, serde } => {
+                let codec = Ident::new(codec, Span::call_site());
+                if serde {
+                    quote::quote! { #private::CompressedSerdeField<#private::codec::#codec> }
+                } else {
+                    quote::quote! { #private::CompressedField<#private::codec::#codec> }
+                }
+            }
         }
     }
 }
@@ -106,8 +119,12 @@ impl Field {
         } else {
             Role::Attribute
         };
+        let codec = crate::compress::resolve(&a, key, errors);
         let (kind, kind_span) = if key {
             (FieldKind::Plain, ident.span())
+        } else if let Some(codec) = codec {
+            let serde = a.serde.is_present();
+            (FieldKind::Compressed { codec, serde }, ident.span())
         } else if a.ttl.is_present() {
             (FieldKind::Ttl, a.ttl.span())
         } else if a.serde.is_present() {

@@ -10,6 +10,7 @@
 
 mod attr;
 mod collection;
+mod compress;
 mod expand;
 mod field;
 mod generate;

@@ -215,6 +215,9 @@ fn claim(
         Role::Version(_) => Some("is the `#[dyno(version)]` counter, which changes on every save"),
         _ if f.kind == FieldKind::Ttl => Some("is a `#[dyno(ttl)]` field"),
         _ if f.kind == FieldKind::Serde => Some("is stored through serde, not as key text"),
+        _ if matches!(f.kind, FieldKind::Compressed { .. }) => {
+            Some("is stored compressed, not as key text")
+        }
         _ if is_option(&f.ty) => Some("is an `Option`, and a key is never absent"),
         _ => None,
     };

@@ -24,6 +24,8 @@ enum Value {
     Bs(Vec<Vec<u8>>),
     L(Vec<Value>),
     M(Vec<(Name, Value)>),
+    /// Binary with the compressed-value header and any algorithm byte.
+    Compressed(u8, Vec<u8>),
 }
 
 #[derive(Arbitrary, Debug)]
@@ -54,6 +56,11 @@ fn attribute(v: &Value) -> AV {
         Value::Bs(v) => AV::Bs(v.iter().map(|b| b.clone().into()).collect()),
         Value::L(v) => AV::L(v.iter().map(attribute).collect()),
         Value::M(m) => AV::M(m.iter().map(|(k, v)| (k.get(), attribute(v))).collect()),
+        Value::Compressed(algorithm, body) => {
+            let mut b = vec![0xDC, 0x5A, algorithm % 5];
+            b.extend_from_slice(body);
+            AV::B(b.into())
+        }
     }
 }
 

@@ -56,11 +56,23 @@ pub struct Every {
     pub shape: Shape,
     #[dyno(sensitive)]
     pub secret: String,
+    #[dyno(compress)]
+    pub packed: Option<String>,
+    #[dyno(compress = "lz4")]
+    pub packed_bytes: Option<Vec<u8>>,
+    #[dyno(compress = "gzip")]
+    pub packed_gzip: Option<String>,
+    #[dyno(serde, compress)]
+    pub packed_shape: Option<Shape>,
 }
 
 /// The stored attribute names, so generated items hit real fields.
 #[allow(dead_code)] // used by from_item only
 pub const NAMES: &[&str] = &[
+    "packed",
+    "packed_bytes",
+    "packed_gzip",
+    "packed_shape",
     "id",
     "n",
     "s",

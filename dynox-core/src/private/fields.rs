@@ -190,3 +190,61 @@ fn ttl_read<T: TtlValue>(value: Option<AttributeValue>) -> ReadResult<T> {
         Some(other) => Err(ValueError::wrong_type(EXPECTED, &other)),
     }
 }
+
+/// A `#[dyno(compress)]` field of text or bytes: compressed with `C` when
+/// that makes it smaller (see [`crate::compress`]).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a `#[dyno(compress)]` field",
+    label = "compression takes `String`, `Vec<u8>`, `bytes::Bytes` (or an `Option` of them), or a `#[dyno(serde)]` field"
+)]
+pub trait CompressedField<C>: Sized {
+    /// The field's operations.
+    const OPS: FieldOps<Self>;
+}
+
+impl<T, C> CompressedField<C> for T
+where
+    T: crate::compress::Compressible + DynoValue + Clone + PartialEq,
+    C: crate::compress::Codec,
+{
+    const OPS: FieldOps<T> = FieldOps {
+        to_attr: crate::compress::to_stored::<T, C>,
+        read: T::read,
+        from_json: compressed_json::<T>,
+        copy: T::clone,
+        differs: differs::<T>,
+    };
+}
+
+fn compressed_json<T: DynoValue>(json: &JsonValue) -> ReadResult<Option<AttributeValue>> {
+    crate::compress::from_json(json, T::attribute_value_from_json)
+}
+
+/// A `#[dyno(serde, compress)]` field: its JSON compressed with `C` when
+/// that makes it smaller.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a `#[dyno(serde, compress)]` field",
+    label = "this field type needs `Serialize`, `DeserializeOwned`, `Clone` and `PartialEq`"
+)]
+pub trait CompressedSerdeField<C>: Sized {
+    /// The field's operations.
+    const OPS: FieldOps<Self>;
+}
+
+impl<T, C> CompressedSerdeField<C> for T
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + Clone + PartialEq,
+    C: crate::compress::Codec,
+{
+    const OPS: FieldOps<T> = FieldOps {
+        to_attr: crate::compress::serde_to_stored::<T, C>,
+        read: crate::compress::serde_read::<T>,
+        from_json: compressed_natural,
+        copy: T::clone,
+        differs: differs::<T>,
+    };
+}
+
+fn compressed_natural(json: &JsonValue) -> ReadResult<Option<AttributeValue>> {
+    crate::compress::from_json(json, natural)
+}

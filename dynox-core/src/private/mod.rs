@@ -21,7 +21,10 @@ pub use serde_json::Value as JsonValue;
 
 mod fields;
 mod templates;
-pub use fields::{FieldOps, PlainField, SerdeField, TtlField};
+pub use crate::compress::codec;
+pub use fields::{
+    CompressedField, CompressedSerdeField, FieldOps, PlainField, SerdeField, TtlField,
+};
 pub use templates::*;
 
 /// The stored form JSON has when no type directs it (an attribute that no

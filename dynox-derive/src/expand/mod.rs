@@ -121,9 +121,9 @@ fn field_ops(model: &Model) -> TokenStream {
         .stored()
         .map(|f| {
             let (ty, ops) = (&f.ty, f.ops());
-            let kind = syn::Ident::new(f.kind.trait_name(), proc_macro2::Span::call_site());
+            let kind = f.kind.trait_path(krate);
             quote::quote_spanned! { syn::spanned::Spanned::span(ty)=>
-                const #ops: #krate::__private::FieldOps<#ty> = <#ty as #krate::__private::#kind>::OPS;
+                const #ops: #krate::__private::FieldOps<#ty> = <#ty as #kind>::OPS;
             }
         })
         .collect()
