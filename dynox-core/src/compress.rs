@@ -51,7 +51,7 @@ pub trait Codec: 'static {
     const ID: u8;
     /// Compresses `data`.
     fn compress(data: &[u8]) -> Vec<u8>;
-    /// Decompresses `data`, at most [`MAX_DECOMPRESSED`] bytes.
+    /// Decompresses `data`, to at most 64 MiB.
     fn decompress(data: &[u8]) -> Result<Vec<u8>, String>;
 }
 
