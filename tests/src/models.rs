@@ -537,3 +537,21 @@ pub enum ShopItems {
     Profile(ShopUser),
     Orders(ShopOrder),
 }
+
+/// A note with generated and compressed fields (the differential
+/// sequences): a write-once creation time, a time stamped on every write,
+/// and a body stored compressed when that is smaller.
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(table = "notes")]
+pub struct Note {
+    #[dyno(partition_key)]
+    pub id: String,
+    #[dyno(compress)]
+    pub body: String,
+    #[dyno(serde, compress = "lz4")]
+    pub lines: Vec<String>,
+    #[dyno(write_once, generate = "rfc3339")]
+    pub created_at: String,
+    #[dyno(generate = "epoch_millis", on = "write")]
+    pub updated_at: u64,
+}

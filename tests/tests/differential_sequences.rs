@@ -22,7 +22,7 @@ use aws_sdk_dynamodb::types::AttributeValue as AV;
 use dynox_core::prelude::*;
 use dynox_core::Number;
 use dynox_tests::models::{
-    AllTypes, Counter, Reading, ReadingKey, ShopItems, ShopOrder, ShopUser, User, UserKey,
+    AllTypes, Counter, Note, Reading, ReadingKey, ShopItems, ShopOrder, ShopUser, User, UserKey,
 };
 use dynox_tests::{connect, Backend};
 use proptest::prelude::*;
@@ -137,6 +137,21 @@ enum Op {
     MemberItems {
         user: u8,
     },
+    /// Generated and compressed fields: a new note (or a replace of one).
+    SaveNote {
+        id: u8,
+        words: u16,
+    },
+    /// Load a note, change its body, smart save (updated_at stamped,
+    /// created_at kept).
+    ChangeNote {
+        id: u8,
+        words: u16,
+    },
+    /// Read a note (generated values masked).
+    GetNote {
+        id: u8,
+    },
 }
 
 /// A divergence of the two engines, not of dynox: a read that finds nothing
@@ -242,6 +257,9 @@ fn op() -> impl Strategy<Value = Op> {
         (0u8..2, 0u8..12).prop_map(|(user, from)| Op::OrdersFrom { user, from }),
         word().prop_map(|status| Op::OrdersOfStatus { status }),
         (0u8..2).prop_map(|user| Op::MemberItems { user }),
+        (0u8..2, 0u16..400).prop_map(|(id, words)| Op::SaveNote { id, words }),
+        (0u8..2, 0u16..400).prop_map(|(id, words)| Op::ChangeNote { id, words }),
+        (0u8..2).prop_map(|id| Op::GetNote { id }),
     ]
 }
 
@@ -518,6 +536,40 @@ async fn step(db: &Dynox, op: &Op) -> String {
                 let found: Vec<ShopOrder> = found.into_iter().map(Tracked::into_inner).collect();
                 format!("{found:?}{empty}")
             }
+            Op::SaveNote { id, words } => {
+                let mut note = Tracked::new(note(id, words));
+                note.save(db).await?;
+                "saved".into()
+            }
+            Op::ChangeNote { id, words } => {
+                let found = Note::get(db, format!("n{id}"))
+                    .consistent_read(true)
+                    .await?;
+                let Some(mut n) = found else {
+                    return Ok("absent".into());
+                };
+                n.body = note(id, words).body;
+                n.lines.push(format!("{words}"));
+                let changed = n.changed_fields();
+                n.save(db).await?;
+                format!("smart saved {changed:?}")
+            }
+            Op::GetNote { id } => {
+                let found = Note::get(db, format!("n{id}"))
+                    .consistent_read(true)
+                    .await?;
+                match found {
+                    None => format!("None{MISSING_MARK}"),
+                    Some(n) => format!(
+                        "{} {} {:?} created {} updated {}",
+                        n.id,
+                        n.body.len(),
+                        n.lines,
+                        !n.created_at.is_empty(),
+                        n.updated_at > 0
+                    ),
+                }
+            }
             Op::MemberItems { user } => {
                 let items = ShopItems::query(db, format!("u{user}"))
                     .consistent_read(true)
@@ -539,6 +591,20 @@ async fn step(db: &Dynox, op: &Op) -> String {
     }
 }
 
+/// A note whose body compresses when long.
+fn note(id: u8, words: u16) -> Note {
+    Note {
+        id: format!("n{id}"),
+        body: "word ".repeat(usize::from(words)),
+        lines: vec!["first".into()],
+        created_at: String::new(),
+        updated_at: 0,
+    }
+}
+
+/// Attributes whose values dynox generates (times): compared by presence.
+const GENERATED: [&str; 2] = ["created_at", "updated_at"];
+
 /// Every stored item of the three tables, in a comparable order.
 async fn stored(db: &Dynox) -> Vec<String> {
     let mut out = Vec::new();
@@ -548,6 +614,7 @@ async fn stored(db: &Dynox) -> Vec<String> {
         (AllTypes::SCHEMA.table, db.table_name::<AllTypes>()),
         (Reading::SCHEMA.table, db.table_name::<Reading>()),
         (ShopUser::SCHEMA.table, db.table_name::<ShopUser>()),
+        (Note::SCHEMA.table, db.table_name::<Note>()),
     ];
     for (label, table) in tables {
         let input = aws_sdk_dynamodb::operation::scan::ScanInput::builder()
@@ -564,8 +631,17 @@ async fn stored(db: &Dynox) -> Vec<String> {
             other => panic!("scan failed: {other:?}"),
         };
         for item in items {
-            let sorted: BTreeMap<String, String> =
-                item.into_iter().map(|(k, v)| (k, canonical(&v))).collect();
+            let sorted: BTreeMap<String, String> = item
+                .into_iter()
+                .map(|(k, v)| {
+                    let shown = if GENERATED.contains(&k.as_str()) {
+                        "<generated>".to_owned()
+                    } else {
+                        canonical(&v)
+                    };
+                    (k, shown)
+                })
+                .collect();
             out.push(format!("{label}: {sorted:?}"));
         }
     }
@@ -613,6 +689,7 @@ fn operation_sequences_agree_with_dynamodb_local() {
                 AllTypes::create_table(db).await.expect("table");
                 Reading::create_table(db).await.expect("table");
                 ShopItems::create_table(db).await.expect("table");
+                Note::create_table(db).await.expect("table");
             }
             for (i, op) in ops.iter().enumerate() {
                 let mut seen = Vec::new();
