@@ -5,6 +5,7 @@ pub mod crud;
 pub mod dict_conversion;
 pub mod dirty_tracking;
 pub mod error_handling;
+pub mod fields;
 pub mod full_replace;
 pub mod hooks;
 pub mod instance_update;
@@ -68,6 +69,11 @@ pub const ALL: &[Scenario] = &[
     ("mixed_entities", |db| {
         Box::pin(single_table::mixed_entities::run(db))
     }),
+    // field extensions
+    ("generated_values", |db| {
+        Box::pin(fields::generated_values::run(db))
+    }),
+    ("compression", |db| Box::pin(fields::compression::run(db))),
 ];
 
 /// A scenario of blocking calls: a plain `fn`, run outside any async runtime.
