@@ -45,6 +45,24 @@ fn packed(id: &str, n: usize) -> Packed {
     }
 }
 
+/// An item written before the fields were compressed (as another tool
+/// would), with `blob` as given.
+fn stored_before(blob: Vec<u8>) -> dynox_core::Item {
+    item([
+        ("id", Av::S("old".into())),
+        ("zstd", Av::S("plain text".into())),
+        ("lz4", Av::B(aws_smithy_types::Blob::new(b"raw".to_vec()))),
+        (
+            "doc",
+            Av::M(item([
+                ("title", Av::S("t".into())),
+                ("lines", Av::L(vec![Av::S("x".into())])),
+            ])),
+        ),
+        ("blob", Av::B(aws_smithy_types::Blob::new(blob))),
+    ])
+}
+
 backend_tests! {
     async fn every_algorithm_round_trips_and_stores_less(db: Dynox) -> Result<()> {
         Packed::create_table(&db).await?;
@@ -80,31 +98,13 @@ backend_tests! {
     async fn values_stored_before_compression_still_read(db: Dynox) -> Result<()> {
         Packed::create_table(&db).await?;
         let table = db.table_name::<Packed>();
-        raw_put(&db, &table, item([
-            ("id", Av::S("old".into())),
-            ("zstd", Av::S("plain text".into())),
-            ("lz4", Av::B(aws_smithy_types::Blob::new(b"raw".to_vec()))),
-            ("doc", Av::M(item([
-                ("title", Av::S("t".into())),
-                ("lines", Av::L(vec![Av::S("x".into())])),
-            ]))),
-            ("blob", Av::B(aws_smithy_types::Blob::new(vec![0xDC, 0x5A, 9]))),
-        ])).await?;
+        raw_put(&db, &table, stored_before(vec![0xDC, 0x5A, 9])).await?;
         match Packed::get(&db, "old").await {
             // raw bytes that look like a header cannot be told apart: a clear error
             Err(Error::Deserialize { field, .. }) => assert_eq!(field, "blob"),
             other => panic!("expected the header-like blob refused, got {other:?}"),
         }
-        raw_put(&db, &table, item([
-            ("id", Av::S("old".into())),
-            ("zstd", Av::S("plain text".into())),
-            ("lz4", Av::B(aws_smithy_types::Blob::new(b"raw".to_vec()))),
-            ("doc", Av::M(item([
-                ("title", Av::S("t".into())),
-                ("lines", Av::L(vec![Av::S("x".into())])),
-            ]))),
-            ("blob", Av::B(aws_smithy_types::Blob::new(vec![1, 2, 3]))),
-        ])).await?;
+        raw_put(&db, &table, stored_before(vec![1, 2, 3])).await?;
         let old = Packed::get(&db, "old").await?.expect("reads");
         assert_eq!((old.zstd.as_str(), old.lz4.as_slice(), old.gzip.as_deref()), ("plain text", &b"raw"[..], None));
         assert_eq!(old.doc.lines, ["x"]);
