@@ -4,7 +4,7 @@
 //! table, same partition template, distinct entity types) is checked by
 //! the compiler on the generated code (`expand/collection.rs`).
 
-use crate::names::{camel_case, unraw};
+use crate::names::{index_keys_name, unraw};
 use darling::{FromDeriveInput, FromField, FromVariant};
 use syn::{Ident, LitStr, Path, Type, Visibility};
 
@@ -79,8 +79,8 @@ fn index_keys(ty: &Type, index: &str) -> Option<Type> {
     let Type::Path(p) = ty else { return None };
     let mut path = p.clone();
     let last = path.path.segments.last_mut()?;
-    let camel = camel_case(index);
-    last.ident = syn::Ident::new(&format!("{}{camel}Index", last.ident), last.ident.span());
+    let name = index_keys_name(&last.ident.to_string(), index);
+    last.ident = syn::Ident::new(&name, last.ident.span());
     Some(Type::Path(path))
 }
 

@@ -137,8 +137,15 @@ pub(crate) fn respan(
         .collect()
 }
 
+/// The type that stands for the keys of templated index `index` of model
+/// `model` (`OrderInvertedIndex`): the model's derive makes it, a
+/// collection over the index names it.
+pub(crate) fn index_keys_name(model: &str, index: &str) -> String {
+    format!("{model}{}Index", camel_case(index))
+}
+
 /// `by_status` -> `ByStatus`, `gsi-1` -> `Gsi1`: an index name in a type name.
-pub(crate) fn camel_case(name: &str) -> String {
+fn camel_case(name: &str) -> String {
     name.split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(|w| {

@@ -8,15 +8,20 @@ pub(crate) fn enabled<M: DynoModel>(skip_call: bool) -> bool {
 }
 
 /// `before_save` of a plain value, which a save only borrows: the hook runs
-/// on a copy (made through the item, so models need not be `Clone`) whose
-/// changes are what gets stored. `None` when the model has no hooks.
-pub(crate) fn before_save_of_copy<M: DynoModel>(value: &M) -> Result<Option<M>> {
+/// on a copy (`made`, when the save has one already, else one made through
+/// the item, so models need not be `Clone`) whose changes are what gets
+/// stored. `made` as it is when the model has no hooks.
+pub(crate) fn before_save_of_copy<M: DynoModel>(value: &M, made: Option<M>) -> Result<Option<M>> {
     if !M::DEFINED {
-        return Ok(None);
+        return Ok(made);
     }
-    let mut copy = M::from_item(value.to_item())?;
+    let mut copy = match made {
+        Some(copy) => copy,
+        None => M::from_item(value.to_item())?,
+    };
+    let key = copy.key();
     copy.before_save()?;
-    unchanged_key(&value.key(), &copy.key())?;
+    unchanged_key(&key, &copy.key())?;
     Ok(Some(copy))
 }
 

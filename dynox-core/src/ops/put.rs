@@ -63,16 +63,15 @@ impl<'a, M: DynoModel> Save<'a, M> {
 
     async fn run(self) -> Result<()> {
         let hooks = hooks_run::enabled::<M>(self.skip_hooks);
-        // the hook's changes are stored; the borrowed value stays as it is
-        // generated values are made on a copy too: the value is borrowed
+        // generated values and the hook's changes are stored from one copy;
+        // the borrowed value stays as it is
         let generated = crate::generate::filled_copy(self.value)?;
-        let source = generated.as_ref().unwrap_or(self.value);
         let copy = if hooks {
-            hooks_run::before_save_of_copy(source)?
+            hooks_run::before_save_of_copy(self.value, generated)?
         } else {
-            None
+            generated
         };
-        let value: &M = copy.as_ref().or(generated.as_ref()).unwrap_or(self.value);
+        let value: &M = copy.as_ref().unwrap_or(self.value);
         let mut item = value.to_item();
         let expected = Expected::of_value(value);
         versioning::stamp::<M>(&mut item, expected.next());

@@ -5,17 +5,17 @@
 use super::schema::index_schema;
 use super::template::render;
 use crate::model::Model;
-use crate::names::{camel_case, handle_name, is_keyword};
+use crate::names::{handle_name, index_keys_name, is_keyword};
 use crate::template::Templates;
 use crate::template_index::IndexTemplates;
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 use syn::Ident;
 
 /// The type that stands for an index's keys: `OrderInvertedIndex`.
 pub(crate) fn marker_ident(model: &Model, index: &IndexTemplates) -> Ident {
-    let camel = camel_case(&index.name.value());
-    format_ident!("{}{}Index", model.ident, camel, span = index.name.span())
+    let name = index_keys_name(&model.ident.to_string(), &index.name.value());
+    Ident::new(&name, index.name.span())
 }
 
 /// The `IndexSchema` entries of the templated indexes.
