@@ -39,6 +39,7 @@ mod blocking;
 mod client;
 pub mod compress;
 pub mod condition;
+pub mod encrypt;
 pub mod error;
 mod expr;
 pub mod generate;

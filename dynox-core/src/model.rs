@@ -141,6 +141,8 @@ pub struct TableSchema {
     /// Stored names of the `#[dyno(write_once)]` attributes: no write
     /// changes a stored value of them.
     pub write_once: &'static [&'static str],
+    /// The `#[dyno(encrypt(..))]` attributes (see [`crate::encrypt`]).
+    pub encrypted: &'static [crate::encrypt::EncryptedAttribute],
 }
 
 /// A key attribute: its stored name and scalar type.

@@ -89,6 +89,8 @@ pub(crate) struct FieldAttrs {
     /// `write_once`: no write changes a stored value.
     #[darling(default)]
     pub(crate) write_once: darling::util::Flag,
+    /// `encrypt(key = "alias/app")`: stored encrypted.
+    pub(crate) encrypt: Option<crate::encrypt::EncryptAttrs>,
 }
 
 /// `#[dyno(default)]` or `#[dyno(default = "path")]` on a field: what a

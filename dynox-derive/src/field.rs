@@ -36,6 +36,8 @@ pub(crate) struct Field {
     pub(crate) generate: Option<crate::generate::Generate>,
     /// `#[dyno(write_once)]`: no write changes a stored value.
     pub(crate) write_once: bool,
+    /// `#[dyno(encrypt(..))]`: the master key and mode.
+    pub(crate) encrypt: Option<crate::encrypt::Encrypt>,
     /// Named by a secondary index's key template (where): saves rewrite
     /// that key when the field changes, and updates cannot set it alone.
     pub(crate) index_part: Option<Span>,
@@ -72,6 +74,9 @@ pub(crate) enum FieldKind {
     /// `dynox_core::compress::codec`), text and bytes or, with `serde`,
     /// the serde value's JSON.
     Compressed { codec: &'static str, serde: bool },
+    /// `#[dyno(encrypt(..))]`: text or bytes, sealed by the operation
+    /// layer; a write-only field reads envelopes as they are.
+    Encrypted { write_only: bool },
 }
 
 impl FieldKind {
@@ -89,6 +94,12 @@ impl FieldKind {
                 } else {
                     quote::quote! { #private::CompressedField<#private::codec::#codec> }
                 }
+            }
+            FieldKind::Encrypted { write_only: false } => {
+                quote::quote! { #private::EncryptedField }
+            }
+            FieldKind::Encrypted { write_only: true } => {
+                quote::quote! { #private::WriteOnlyEncryptedField }
             }
         }
     }
@@ -120,8 +131,12 @@ impl Field {
             Role::Attribute
         };
         let codec = crate::compress::resolve(&a, key, errors);
+        let encrypt = crate::encrypt::resolve(&a, key, errors);
         let (kind, kind_span) = if key {
             (FieldKind::Plain, ident.span())
+        } else if let Some(e) = &encrypt {
+            let write_only = e.write_only();
+            (FieldKind::Encrypted { write_only }, e.key.span())
         } else if let Some(codec) = codec {
             let serde = a.serde.is_present();
             (FieldKind::Compressed { codec, serde }, ident.span())
@@ -151,7 +166,8 @@ impl Field {
             kind,
             kind_span,
             role,
-            sensitive: a.sensitive.is_present(),
+            // an encrypted value is a secret wherever it is shown
+            sensitive: a.sensitive.is_present() || encrypt.is_some(),
             default: a.default,
             gsi: a.gsi,
             gsi_sort: a.gsi_sort,
@@ -159,6 +175,7 @@ impl Field {
             index_part: None,
             generate,
             write_once: a.write_once.is_present(),
+            encrypt,
         })
     }
 

@@ -11,6 +11,7 @@
 mod attr;
 mod collection;
 mod compress;
+mod encrypt;
 mod expand;
 mod field;
 mod generate;

@@ -208,6 +208,7 @@ fn claim(
         return None;
     };
     let refused = match f.role {
+        _ if f.encrypt.is_some() => Some("is encrypted, and DynamoDB compares and shows keys"),
         _ if f.sensitive => {
             Some("is `#[dyno(sensitive)]`, and a key shows in every request, log line and error")
         }

@@ -8,6 +8,7 @@
 //! `DYNOX_TEST_ENDPOINT` and fails when it is missing or unreachable.
 
 pub mod faults;
+pub mod keys;
 pub mod models;
 pub mod secrets;
 

@@ -2,6 +2,7 @@
 
 mod send;
 
+use crate::encrypt::{Crypto, KeyCacheLimits, KeyProvider};
 use crate::hot::HotPartitions;
 use crate::metrics::{Metrics, MetricsStore, OperationRecord, TableMetrics};
 use crate::rate_limit::{Limits, RateLimit};
@@ -42,6 +43,9 @@ pub struct Dynox {
     limits: Option<Arc<Limits>>,
     /// Hot-partition diagnostics (`with_hot_partitions`).
     hot: Option<HotPartitions>,
+    /// The key provider of encrypted fields, and its cached data keys
+    /// (`with_key_provider`).
+    crypto: Option<Arc<Crypto>>,
 }
 
 struct Shared {
@@ -76,6 +80,7 @@ impl Dynox {
             routes: None,
             limits: None,
             hot: None,
+            crypto: None,
         }
     }
 
@@ -133,10 +138,15 @@ impl Dynox {
                 message: crate::transport::MISSING_REGION.to_owned(),
             });
         }
-        Ok(Self::from_clients(
+        let db = Self::from_clients(
             aws_sdk_dynamodb::Client::new(&config),
             aws_sdk_dynamodbstreams::Client::new(&config),
-        ))
+        );
+        // encrypted fields' data keys from KMS, configured alike
+        // (`AWS_ENDPOINT_URL_KMS` for another endpoint)
+        #[cfg(feature = "kms")]
+        let db = db.with_key_provider(crate::encrypt::KmsKeyProvider::new(&config));
+        Ok(db)
     }
 
     /// The embedded engine, in memory: real DynamoDB semantics, no server.
@@ -180,6 +190,7 @@ impl Dynox {
             routes: self.routes.clone(),
             limits: self.limits.clone(),
             hot: self.hot.clone(),
+            crypto: self.crypto.clone(),
         }
     }
 
@@ -216,6 +227,41 @@ impl Dynox {
             hot: Some(hot),
             ..self.clone()
         }
+    }
+
+    /// The same client (sharing transport and metrics) encrypting and
+    /// decrypting `#[dyno(encrypt)]` fields with data keys from `provider`
+    /// (see [`crate::encrypt`]). Replaces an earlier provider and starts
+    /// with no cached keys.
+    pub fn with_key_provider(&self, provider: impl KeyProvider) -> Self {
+        let limits = self.crypto.as_ref().map(|c| c.limits()).unwrap_or_default();
+        Dynox {
+            crypto: Some(Arc::new(Crypto::new(Arc::new(provider), limits))),
+            ..self.clone()
+        }
+    }
+
+    /// The same client keeping data keys within `limits` (see
+    /// [`KeyCacheLimits`]; [`KeyCacheLimits::none`] asks the provider every
+    /// time). Starts with no cached keys; without a key provider it does
+    /// nothing.
+    pub fn with_key_cache_limits(&self, limits: KeyCacheLimits) -> Self {
+        Dynox {
+            crypto: self
+                .crypto
+                .as_ref()
+                .map(|c| Arc::new(Crypto::new(Arc::clone(c.provider()), limits))),
+            ..self.clone()
+        }
+    }
+
+    /// The key provider for a model of `table`: a routed model's client's
+    /// (as its requests go there), else this client's.
+    pub(crate) fn crypto_for(&self, table: &'static str) -> Option<Arc<Crypto>> {
+        let routed = self.routes.as_ref().and_then(|r| r.for_model(table));
+        routed
+            .and_then(|other| other.crypto.clone())
+            .or_else(|| self.crypto.clone())
     }
 
     /// The table prefix ("" when none).

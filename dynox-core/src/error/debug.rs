@@ -86,6 +86,26 @@ impl std::fmt::Debug for Error {
                 .field("message", message)
                 .field("source", source)
                 .finish(),
+            Error::Decrypt {
+                table,
+                attribute,
+                reason,
+            } => f
+                .debug_struct("Decrypt")
+                .field("table", table)
+                .field("attribute", attribute)
+                .field("reason", reason)
+                .finish(),
+            Error::Encrypt {
+                table,
+                key_id,
+                reason,
+            } => f
+                .debug_struct("Encrypt")
+                .field("table", table)
+                .field("key_id", key_id)
+                .field("reason", reason)
+                .finish(),
             Error::Configuration { message } => f
                 .debug_struct("Configuration")
                 .field("message", message)

@@ -195,6 +195,30 @@ pub enum Error {
         source: Option<Box<dyn std::error::Error + Send + Sync>>,
     },
 
+    /// An encrypted attribute of a stored item could not be decrypted
+    /// (see [`crate::encrypt`]). Nothing of its value is shown.
+    #[error("cannot decrypt `{attribute}` of an item in table `{table}`: {reason}")]
+    Decrypt {
+        /// The model's table.
+        table: String,
+        /// The stored attribute name.
+        attribute: String,
+        /// What was wrong.
+        reason: crate::encrypt::DecryptError,
+    },
+
+    /// The key provider could not make a data key for an encrypted field,
+    /// so nothing was sent.
+    #[error("cannot encrypt for table `{table}` with key `{key_id}`: {reason}; nothing was sent")]
+    Encrypt {
+        /// The model's table.
+        table: String,
+        /// The master key the field names.
+        key_id: String,
+        /// The key provider's failure.
+        reason: crate::encrypt::KeyError,
+    },
+
     /// The client is not configured to send requests (for example, the AWS
     /// SDK has no region). Retrying does not help; `message` says what to set.
     #[error("dynox is not configured to send this request: {message}")]

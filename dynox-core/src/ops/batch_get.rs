@@ -161,7 +161,8 @@ impl<'a, M: DynoModel, O: Send + 'a> BatchGet<'a, M, O> {
                 .collect();
             return Err(Error::batch(unprocessed, batch.done, cause));
         }
-        let read = batch.done;
+        let mut read = batch.done;
+        crate::encrypt::item::open_items(db, M::SCHEMA, &mut read).await?;
         read.into_iter().map(self.decode).collect()
     }
 }

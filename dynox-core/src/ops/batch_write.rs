@@ -24,6 +24,9 @@ struct Write {
     // shared by the writes of one table: a batch of 100,000 items holds one copy
     table: Arc<str>,
     op: Op,
+    /// The model's schema, when a put of it has encrypted attributes to
+    /// seal before it is sent.
+    sealed_by: Option<&'static crate::model::TableSchema>,
 }
 
 #[derive(Debug, Clone)]
@@ -167,7 +170,13 @@ impl<'a> BatchWrite<'a> {
             return;
         }
         let id = KeyId::of(&table, M::SCHEMA, item);
-        let write = Write { table, op };
+        let sealed_by =
+            (matches!(op, Op::Put(_)) && !M::SCHEMA.encrypted.is_empty()).then_some(M::SCHEMA);
+        let write = Write {
+            table,
+            op,
+            sealed_by,
+        };
         match self.index.get(&id) {
             Some(&at) => {
                 self.writes[at] = write;
@@ -265,8 +274,10 @@ impl<'a> BatchWrite<'a> {
         drop(self.index);
         drop(self.tables);
         let db = self.db;
+        let mut writes = self.writes;
+        seal_puts(db, &mut writes).await?;
         let batch = drive_all(
-            split(self.writes),
+            split(writes),
             self.concurrency,
             &self.retry,
             |writes: &[Write]| send(db, writes),
@@ -287,6 +298,27 @@ impl<'a> BatchWrite<'a> {
             )),
         }
     }
+}
+
+/// Seals the encrypted attributes of the puts, with one data key per
+/// table and master key for the whole batch, before anything is sent.
+async fn seal_puts(db: &Dynox, writes: &mut [Write]) -> Result<()> {
+    let mut sealers: Vec<crate::encrypt::item::Sealer<'_>> = Vec::new();
+    for write in writes {
+        let (Some(schema), Op::Put(item)) = (write.sealed_by, &mut write.op) else {
+            continue;
+        };
+        let at = match sealers.iter().position(|s| s.seals(schema)) {
+            Some(at) => at,
+            None => {
+                sealers.push(crate::encrypt::item::Sealer::new(db, schema));
+                sealers.len() - 1
+            }
+        };
+        sealers[at].seal_item(item).await?;
+        checks::size_in(schema, item)?;
+    }
+    Ok(())
 }
 
 /// Requests of at most 25 writes and 16 MB, in the order the writes came.
@@ -347,6 +379,8 @@ fn send<'d>(
                 rest.push(Write {
                     table: table.clone(),
                     op: Op::from_request(request)?,
+                    // handed back as it was sent: sealed already
+                    sealed_by: None,
                 });
             }
         }

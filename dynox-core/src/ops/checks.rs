@@ -45,15 +45,21 @@ pub(crate) fn key_value(name: &str, value: &AttributeValue) -> Result<()> {
 }
 
 fn limit<M: DynoModel>() -> usize {
-    M::SCHEMA
-        .max_size
-        .unwrap_or(MAX_ITEM_SIZE)
-        .min(MAX_ITEM_SIZE)
+    schema_limit(M::SCHEMA)
+}
+
+fn schema_limit(schema: &TableSchema) -> usize {
+    schema.max_size.unwrap_or(MAX_ITEM_SIZE).min(MAX_ITEM_SIZE)
 }
 
 /// Refuses an item over the model's `max_size` or DynamoDB's limit.
 pub(crate) fn size<M: DynoModel>(item: &Item) -> Result<()> {
-    let max = limit::<M>();
+    size_in(M::SCHEMA, item)
+}
+
+/// [`size`], by the model's schema.
+pub(crate) fn size_in(schema: &TableSchema, item: &Item) -> Result<()> {
+    let max = schema_limit(schema);
     let size = item_size(item);
     if size > max {
         return Err(Error::ItemTooLarge { size, max });

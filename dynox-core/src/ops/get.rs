@@ -80,9 +80,10 @@ impl<'a, M: DynoModel> Get<'a, M> {
             .build()
             .map_err(super::table::build_error)?;
         let output: GetItemOutput = self.db.send(&table, Request::GetItem(input)).await?;
-        let Some(item) = output.item else {
+        let Some(mut item) = output.item else {
             return Ok(None);
         };
+        crate::encrypt::item::open_item(self.db, M::SCHEMA, &mut item).await?;
         let mut value = M::from_item(item)?;
         if super::hooks_run::enabled::<M>(self.skip_hooks) {
             value.after_load()?;

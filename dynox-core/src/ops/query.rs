@@ -251,6 +251,13 @@ impl<'a, M: DynoModel, S, O: Send + 'a, On> Query<'a, M, S, O, On> {
     }
 
     /// Reads each item with `decode` instead.
+    /// Items are opened as the model `schema_of` names (a collection's
+    /// variants).
+    pub(crate) fn schema_of(mut self, schema_of: super::read::SchemaOf) -> Self {
+        self.read.schema_of = schema_of;
+        self
+    }
+
     pub(crate) fn decode_as<P: Send + 'a>(
         self,
         decode: fn(Item) -> Result<P>,

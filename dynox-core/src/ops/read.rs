@@ -60,6 +60,16 @@ pub(crate) struct Read<'a, M, O> {
     pub(crate) projection: Option<&'static [&'static str]>,
     pub(crate) start: Option<Item>,
     pub(crate) decode: fn(Item) -> Result<O>,
+    /// The model an item is of, to open its encrypted attributes (the
+    /// read's own model, or a collection's variant by entity type).
+    pub(crate) schema_of: SchemaOf,
+}
+
+/// The model an item read is of, if any.
+pub(crate) type SchemaOf = fn(&Item) -> Option<&'static crate::model::TableSchema>;
+
+fn own_schema<M: DynoModel>(_: &Item) -> Option<&'static crate::model::TableSchema> {
+    Some(M::SCHEMA)
 }
 
 impl<'a, M: DynoModel> Read<'a, M, Tracked<M>> {
@@ -75,6 +85,7 @@ impl<'a, M: DynoModel> Read<'a, M, Tracked<M>> {
             projection: None,
             start: None,
             decode: decode_tracked::<M>,
+            schema_of: own_schema::<M>,
         }
     }
 
@@ -94,6 +105,7 @@ impl<'a, M: DynoModel> Read<'a, M, Tracked<M>> {
             projection: Some(V::ATTRIBUTES),
             start: self.start,
             decode: decode_projection::<V>,
+            schema_of: self.schema_of,
         }
     }
 }
@@ -110,6 +122,7 @@ impl<'a, M: DynoModel, O: Send + 'a> Read<'a, M, O> {
             projection: self.projection,
             start: self.start,
             decode,
+            schema_of: self.schema_of,
         }
     }
 
@@ -151,12 +164,23 @@ impl<'a, M: DynoModel, O: Send + 'a> Read<'a, M, O> {
     pub(crate) fn fetcher<I: PageInput>(&self, input: I) -> Fetch<'a> {
         let db = self.db;
         let table = db.table_name::<M>().into_owned();
+        let schema_of = self.schema_of;
         Box::new(move |start: Option<Item>| {
             let request = input.clone().starting_at(start);
             let table = table.clone();
             async move {
                 let out: I::Output = db.send(&table, request).await?;
-                Ok(I::raw_page(out))
+                let mut page = I::raw_page(out);
+                let mut opener = crate::encrypt::item::Opener::new(db);
+                for item in &mut page.items {
+                    match schema_of(item) {
+                        Some(schema) if !schema.encrypted.is_empty() => {
+                            opener.open(schema, item).await?
+                        }
+                        _ => {}
+                    }
+                }
+                Ok(page)
             }
             .boxed()
         })

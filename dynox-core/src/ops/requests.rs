@@ -57,10 +57,15 @@ macro_rules! conditional {
 /// PutItem of a whole item, with an optional condition.
 pub(crate) async fn put<M: DynoModel>(
     db: &Dynox,
-    item: Item,
+    mut item: Item,
     condition: Option<&Condition<M>>,
 ) -> Result<()> {
     checks::keys(M::SCHEMA, &item)?;
+    if !M::SCHEMA.encrypted.is_empty() {
+        // sealed values are larger: the size checks see what is stored
+        crate::encrypt::item::seal_item(db, M::SCHEMA, &mut item).await?;
+        checks::size::<M>(&item)?;
+    }
     let table = db.table_name::<M>();
     if super::write_once::any::<M>() {
         // one UpdateItem that keeps the stored write-once values
@@ -89,12 +94,24 @@ pub(crate) async fn update<M: DynoModel>(
     let key = key.to_key_item();
     checks::keys(M::SCHEMA, &key)?;
     let table = db.table_name::<M>();
-    if super::write_once::any::<M>() {
-        let mut kept = actions.clone();
-        kept.keep_once(M::SCHEMA.write_once);
-        return send_update::<M>(db, &table, key, &kept, condition, return_new).await;
+    let mut actions = std::borrow::Cow::Borrowed(actions);
+    if M::SCHEMA
+        .encrypted
+        .iter()
+        .any(|e| actions.touches(e.attribute))
+    {
+        crate::encrypt::item::Sealer::new(db, M::SCHEMA)
+            .seal_update(&key, actions.to_mut())
+            .await?;
     }
-    send_update::<M>(db, &table, key, actions, condition, return_new).await
+    if super::write_once::any::<M>() {
+        actions.to_mut().keep_once(M::SCHEMA.write_once);
+    }
+    let mut new = send_update::<M>(db, &table, key, &actions, condition, return_new).await?;
+    if let Some(item) = &mut new {
+        crate::encrypt::item::open_item(db, M::SCHEMA, item).await?;
+    }
+    Ok(new)
 }
 
 async fn send_update<M: DynoModel>(

@@ -41,6 +41,8 @@ pub struct TransactGet<'a> {
     db: &'a Dynox,
     items: Vec<TransactGetItem>,
     tables: Vec<String>,
+    /// Each get's model, to open its encrypted attributes.
+    schemas: Vec<&'static crate::model::TableSchema>,
     refused: Option<Error>,
 }
 
@@ -60,6 +62,7 @@ impl Dynox {
             db: self,
             items: Vec::new(),
             tables: Vec::new(),
+            schemas: Vec::new(),
             refused: None,
         }
     }
@@ -82,6 +85,7 @@ impl<'a> TransactGet<'a> {
             Ok(get) => {
                 self.items.push(TransactGetItem::builder().get(get).build());
                 self.tables.push(table);
+                self.schemas.push(<K::Model as crate::DynoModel>::SCHEMA);
             }
             Err(e) => {
                 self.refused.get_or_insert(super::table::build_error(e));
@@ -115,14 +119,18 @@ impl<'a> TransactGet<'a> {
             .db
             .send(&label, Request::TransactGetItems(input))
             .await?;
-        Ok(TransactGetResult {
-            items: output
-                .responses
-                .unwrap_or_default()
-                .into_iter()
-                .map(|r| r.item)
-                .collect(),
-        })
+        let mut items: Vec<Option<Item>> = output
+            .responses
+            .unwrap_or_default()
+            .into_iter()
+            .map(|r| r.item)
+            .collect();
+        for (item, schema) in items.iter_mut().zip(&self.schemas) {
+            if let Some(item) = item {
+                crate::encrypt::item::open_item(self.db, schema, item).await?;
+            }
+        }
+        Ok(TransactGetResult { items })
     }
 }
 

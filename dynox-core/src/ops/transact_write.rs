@@ -8,6 +8,7 @@ use super::versioning::{self, Expected};
 use super::{checks, OpFuture};
 use crate::condition::{Condition, ConditionOf};
 use crate::transport::Request;
+use crate::Item;
 use crate::{DynoModel, Dynox, Error, ModelKey, Result};
 use aws_sdk_dynamodb::operation::transact_write_items::{
     TransactWriteItemsInput, TransactWriteItemsOutput,
@@ -71,6 +72,17 @@ pub struct TransactWrite<'a> {
     bytes: usize,
     token: Option<String>,
     refused: Option<Error>,
+    /// Puts whose encrypted attributes are sealed when the transaction
+    /// runs (a data key is asked for then), each rendered into its place.
+    sealing: Vec<Sealing<'a>>,
+}
+
+/// A put waiting for its encrypted attributes, at `items[at]`.
+struct Sealing<'a> {
+    at: usize,
+    schema: &'static crate::model::TableSchema,
+    item: Item,
+    render: Box<dyn FnOnce(Item) -> Result<TransactWriteItem> + Send + 'a>,
 }
 
 impl std::fmt::Debug for TransactWrite<'_> {
@@ -93,6 +105,7 @@ impl Dynox {
             bytes: 0,
             token: None,
             refused: None,
+            sealing: Vec::new(),
         }
     }
 }
@@ -206,14 +219,16 @@ impl<'a> TransactWrite<'a> {
         let expected = Expected::of_value(value);
         versioning::stamp::<M>(&mut item, expected.next());
         let bytes = crate::item_size(&item);
-        let built = checks::size::<M>(&item).and_then(|()| {
+        let table = self.db.table_name::<M>().into_owned();
+        let build = move |item: Item| {
+            checks::size::<M>(&item)?;
             let condition = versioning::and(condition, versioning::check::<M>(expected, false));
             if super::write_once::any::<M>() {
                 // an update that keeps the stored write-once values
                 let (key, actions) = super::write_once::replace::<M>(item);
                 let mut r: Rendered = render(Some(&actions), condition.as_ref());
                 let update = r.update.take();
-                return keyed_action!(Update, self.db.table_name::<M>(), key, r)
+                return keyed_action!(Update, table, key, r)
                     .set_update_expression(update)
                     .build()
                     .map(|u| TransactWriteItem::builder().update(u).build())
@@ -221,7 +236,7 @@ impl<'a> TransactWrite<'a> {
             }
             let r = render(None, condition.as_ref());
             let put = Put::builder()
-                .table_name(self.db.table_name::<M>())
+                .table_name(table)
                 .set_item(Some(item))
                 .set_condition_expression(r.condition)
                 .set_expression_attribute_names(r.names)
@@ -230,8 +245,25 @@ impl<'a> TransactWrite<'a> {
                 .build()
                 .map_err(super::table::build_error)?;
             Ok(TransactWriteItem::builder().put(put).build())
+        };
+        if M::SCHEMA.encrypted.is_empty() {
+            let built = build(item);
+            return self.add::<M>(built, bytes);
+        }
+        // sealed when the transaction runs; its place is kept, its key
+        // checked now
+        let at = self.items.len();
+        let mut this = self.add::<M>(Ok(TransactWriteItem::builder().build()), bytes);
+        if let Err(e) = checks::keys(M::SCHEMA, &item) {
+            this.refused.get_or_insert(e);
+        }
+        this.sealing.push(Sealing {
+            at,
+            schema: M::SCHEMA,
+            item,
+            render: Box::new(build),
         });
-        self.add::<M>(built, bytes)
+        this
     }
 
     /// Updates the item with `key`: `|u| u.set(User::NAME, "Ann").condition(..)`.
@@ -337,9 +369,29 @@ impl<'a> TransactWrite<'a> {
         self.items.is_empty()
     }
 
-    async fn run(self) -> Result<()> {
+    async fn run(mut self) -> Result<()> {
         if let Some(e) = self.refused {
             return Err(e);
+        }
+        let mut sealers: Vec<crate::encrypt::item::Sealer<'_>> = Vec::new();
+        for Sealing {
+            at,
+            schema,
+            mut item,
+            render,
+        } in std::mem::take(&mut self.sealing)
+        {
+            let sealer = match sealers.iter().position(|s| s.seals(schema)) {
+                Some(i) => &mut sealers[i],
+                None => {
+                    sealers.push(crate::encrypt::item::Sealer::new(self.db, schema));
+                    sealers.last_mut().expect("just pushed")
+                }
+            };
+            let plain = crate::item_size(&item);
+            sealer.seal_item(&mut item).await?;
+            self.bytes = self.bytes - plain + crate::item_size(&item);
+            self.items[at] = render(item)?;
         }
         if self.items.is_empty() {
             return Ok(());

@@ -81,6 +81,21 @@ impl UpdateActions {
         set.chain(self.add.iter().map(|(p, v)| (p, v)))
     }
 
+    /// The values that `SET` stores whole into the top-level attribute
+    /// `name` (to encrypt them).
+    pub(crate) fn whole_values_mut<'s>(
+        &'s mut self,
+        name: &'s str,
+    ) -> impl Iterator<Item = &'s mut AttributeValue> + 's {
+        self.set.iter_mut().filter_map(move |(path, value)| {
+            let whole = path.0.len() == 1 && path.top_level() == Some(name);
+            match value {
+                SetValue::Value(v) | SetValue::IfNotExists(v) if whole => Some(v),
+                _ => None,
+            }
+        })
+    }
+
     /// Keeps stored values of the `write_once` attributes: a set of one
     /// becomes `if_not_exists`, a removal of one is dropped.
     pub(crate) fn keep_once(&mut self, write_once: &[&str]) {

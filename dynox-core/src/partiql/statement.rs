@@ -33,6 +33,8 @@ pub struct ExecuteStatement<'a, O = Item> {
     limit: Option<i32>,
     start: Option<String>,
     decode: fn(Item) -> Result<O>,
+    /// The model rows are read as, to open their encrypted attributes.
+    schema: Option<&'static crate::model::TableSchema>,
 }
 
 impl<O> std::fmt::Debug for ExecuteStatement<'_, O> {
@@ -72,6 +74,7 @@ impl Dynox {
             limit: None,
             start: None,
             decode: Ok,
+            schema: None,
         }
     }
 }
@@ -86,7 +89,9 @@ impl<'a, O: Send + 'a> ExecuteStatement<'a, O> {
     /// Reads the rows as model `M`, tracked for smart save, with its
     /// `after_load` hook.
     pub fn model<M: DynoModel>(self) -> ExecuteStatement<'a, Tracked<M>> {
-        self.decoded(crate::ops::decode_tracked::<M>)
+        let mut statement = self.decoded(crate::ops::decode_tracked::<M>);
+        statement.schema = Some(M::SCHEMA);
+        statement
     }
 
     /// Reads the rows as the partial view `V` (select its attributes in the
@@ -103,6 +108,7 @@ impl<'a, O: Send + 'a> ExecuteStatement<'a, O> {
             limit: self.limit,
             start: self.start,
             decode,
+            schema: self.schema,
         }
     }
 
@@ -135,13 +141,12 @@ impl<'a, O: Send + 'a> ExecuteStatement<'a, O> {
             self.start,
         )
         .await?;
+        let mut items = output.items.unwrap_or_default();
+        if let Some(schema) = self.schema {
+            crate::encrypt::item::open_items(self.db, schema, &mut items).await?;
+        }
         Ok(StatementPage {
-            items: output
-                .items
-                .unwrap_or_default()
-                .into_iter()
-                .map(self.decode)
-                .collect::<Result<_>>()?,
+            items: items.into_iter().map(self.decode).collect::<Result<_>>()?,
             next_token: output.next_token,
         })
     }
@@ -180,7 +185,20 @@ impl<'a, O: Send + 'a> ExecuteStatement<'a, O> {
                             st.done = true;
                             return Some((Err(repeated_token()), st));
                         }
-                        st.buffer = page.items.unwrap_or_default().into();
+                        let mut items = page.items.unwrap_or_default();
+                        if let Some(schema) = st.statement.schema {
+                            let opened = crate::encrypt::item::open_items(
+                                st.statement.db,
+                                schema,
+                                &mut items,
+                            )
+                            .await;
+                            if let Err(e) = opened {
+                                st.done = true;
+                                return Some((Err(e), st));
+                            }
+                        }
+                        st.buffer = items.into();
                         st.statement.start = page.next_token;
                     }
                     Err(e) => {

@@ -22,8 +22,10 @@ pub use serde_json::Value as JsonValue;
 mod fields;
 mod templates;
 pub use crate::compress::codec;
+pub use crate::encrypt::{EncryptedAttribute, Mode as EncryptMode, Sealed};
 pub use fields::{
-    CompressedField, CompressedSerdeField, FieldOps, PlainField, SerdeField, TtlField,
+    CompressedField, CompressedSerdeField, EncryptedField, FieldOps, PlainField, SerdeField,
+    TtlField, WriteOnlyEncryptedField,
 };
 pub use templates::*;
 
@@ -167,6 +169,7 @@ pub const FALLBACK_SCHEMA: &TableSchema = &TableSchema {
     sensitive: &[],
     stream: None,
     write_once: &[],
+    encrypted: &[],
 };
 
 /// The read of a `#[dyno(sensitive)]` field: on a failure, `found` names the

@@ -56,6 +56,8 @@ pub trait Collection: Sized + Send + 'static {
     fn count_unknown(all: &mut Self::All);
     /// The entity types, for messages.
     const ENTITIES: &'static [&'static str];
+    /// The variants' schemas, in the order of [`Collection::ENTITIES`].
+    const SCHEMAS: &'static [&'static crate::TableSchema];
     /// The index the query reads, with its key attributes, when not the
     /// table (`#[dyno(index = "...")]` on the enum).
     const INDEX: Option<(&'static str, &'static str, Option<&'static str>)> = None;
@@ -137,7 +139,7 @@ impl<'a, C: Collection> CollectionQuery<'a, C> {
             query.sort_prefix_text(&prefix)
         };
         CollectionQuery {
-            query: query.decode_as(C::decode),
+            query: query.schema_of(schema_of::<C>).decode_as(C::decode),
             strict: false,
         }
     }
@@ -244,6 +246,13 @@ pub fn decode<M: DynoModel>(item: Item) -> Result<M> {
         value.after_load()?;
     }
     Ok(value)
+}
+
+/// The model of a collection's item, by its entity type.
+fn schema_of<C: Collection>(item: &Item) -> Option<&'static crate::TableSchema> {
+    let entity = entity_of(item, <C::First as TemplateModel>::ENTITY_ATTRIBUTE)?;
+    let at = C::ENTITIES.iter().position(|e| *e == entity)?;
+    C::SCHEMAS.get(at).copied()
 }
 
 /// The entity type an item holds in `attribute`.

@@ -212,6 +212,8 @@ fn expand(c: &Collection) -> TokenStream {
                 type All = #all;
                 const ENTITIES: &'static [&'static str] =
                     &[#(<#tys as #krate::__private::TemplateModel>::ENTITY),*];
+                const SCHEMAS: &'static [&'static #krate::__private::TableSchema] =
+                    &[#(<#tys as #krate::__private::DynoModel>::SCHEMA),*];
 
                 #index
 

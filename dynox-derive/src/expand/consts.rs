@@ -20,6 +20,14 @@ pub(crate) fn constants(model: &Model) -> TokenStream {
                 #[doc = #doc]
                 pub const #constant: #krate::__private::Attr<#krate::__private::Keyed<#ident>, #ty> = #krate::__private::Attr::__new(#name, #field);
             }
+        } else if f.encrypt.is_some() {
+            // a ciphertext cannot be compared: `exists`, `not_exists` and
+            // `remove` only
+            let doc = format!("The encrypted `{field}` attribute (stored as `{name}`): `exists`, `not_exists`, `remove`.");
+            quote! {
+                #[doc = #doc]
+                pub const #constant: #krate::__private::Attr<#ident, #krate::__private::Sealed<#ty>> = #krate::__private::Attr::__new(#name, #field);
+            }
         } else {
             let doc = format!("The `{field}` attribute (stored as `{name}`), for conditions and updates.");
             quote! {

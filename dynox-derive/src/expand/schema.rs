@@ -132,6 +132,18 @@ pub(crate) fn consts(model: &Model) -> TokenStream {
         .stored()
         .filter(|f| f.write_once)
         .map(|f| &f.attribute);
+    let encrypted = model.stored().filter_map(|f| {
+        let e = f.encrypt.as_ref()?;
+        let (attribute, key) = (&f.attribute, &e.key);
+        let mode = syn::Ident::new(e.mode, proc_macro2::Span::call_site());
+        Some(quote! {
+            #krate::__private::EncryptedAttribute {
+                attribute: #attribute,
+                key: #key,
+                mode: #krate::__private::EncryptMode::#mode,
+            }
+        })
+    });
     let fields = model.stored().map(|f| {
         let (name, attribute, key) = (f.ident.to_string(), &f.attribute, f.is_key());
         quote! { #krate::__private::FieldInfo { name: #name, attribute: #attribute, key: #key } }
@@ -150,6 +162,7 @@ pub(crate) fn consts(model: &Model) -> TokenStream {
             sensitive: &[#(#sensitive),*],
             stream: #stream,
             write_once: &[#(#write_once),*],
+            encrypted: &[#(#encrypted),*],
         };
         const FIELDS: &'static [#krate::__private::FieldInfo] = &[#(#fields),*];
     }
