@@ -3,8 +3,11 @@
 #   formatting, clippy, docs, unit/UI/doc tests, every integration test on the
 #   embedded engine AND on DynamoDB Local (started here, stopped on exit), and
 #   the examples on both backends, and the boto3 and pydynox interoperability
-#   tests (both from PyPI into .venv-interop), and 30 s of fuzzing per target.
-# Fails (never skips) when DynamoDB Local cannot be installed or started.
+#   tests (both from PyPI into .venv-interop), the KMS tests against moto's
+#   server (moto[server] from PyPI into .venv-moto), and 30 s of fuzzing per
+#   target.
+# Fails (never skips) when DynamoDB Local or moto cannot be installed or
+# started.
 #
 #   scripts/test.sh               # everything, as CI runs it
 #   scripts/test.sh --repeat 10   # only the test step, 10 times in a row on one
@@ -18,9 +21,14 @@ step() { printf '\n==> %s\n' "$*" >&2; }
 start_services() {
   step "starting DynamoDB Local"
   endpoint=$(scripts/dynamodb-local.sh start)
-  trap 'scripts/dynamodb-local.sh stop' EXIT
+  trap 'scripts/dynamodb-local.sh stop; scripts/moto.sh stop' EXIT
   export DYNOX_TEST_ENDPOINT="$endpoint"
   echo "DynamoDB Local at $endpoint" >&2
+
+  step "moto's server (S3 and KMS) for the encrypted-field tests"
+  moto=$(scripts/moto.sh start)
+  export DYNOX_TEST_MOTO="$moto"
+  echo "moto at $moto" >&2
 
   step "boto3 and pydynox (from PyPI, into .venv-interop) for the interoperability tests"
   python3 -m venv .venv-interop
@@ -74,8 +82,8 @@ test_step
 step "examples on the embedded engine"
 cargo run -q -p dynox-examples -- all
 
-step "examples on DynamoDB Local"
-AWS_ENDPOINT_URL_DYNAMODB="$endpoint" AWS_REGION=us-east-1 \
+step "examples on DynamoDB Local (KMS from moto)"
+AWS_ENDPOINT_URL_DYNAMODB="$endpoint" AWS_ENDPOINT_URL_KMS="$moto" AWS_REGION=us-east-1 \
   AWS_ACCESS_KEY_ID=dynox AWS_SECRET_ACCESS_KEY=dynox \
   cargo run -q -p dynox-examples -- all
 

@@ -64,11 +64,17 @@ pub struct Every {
     pub packed_gzip: Option<String>,
     #[dyno(serde, compress)]
     pub packed_shape: Option<Shape>,
+    #[dyno(encrypt(key = "alias/fuzz"))]
+    pub sealed: Option<String>,
+    #[dyno(encrypt(key = "alias/fuzz", mode = "write_only"))]
+    pub sealed_bytes: Option<Vec<u8>>,
 }
 
 /// The stored attribute names, so generated items hit real fields.
 #[allow(dead_code)] // used by from_item only
 pub const NAMES: &[&str] = &[
+    "sealed",
+    "sealed_bytes",
     "packed",
     "packed_bytes",
     "packed_gzip",

@@ -538,9 +538,10 @@ pub enum ShopItems {
     Orders(ShopOrder),
 }
 
-/// A note with generated and compressed fields (the differential
-/// sequences): a write-once creation time, a time stamped on every write,
-/// and a body stored compressed when that is smaller.
+/// A note with generated, compressed and encrypted fields (the
+/// differential sequences): a write-once creation time, a time stamped on
+/// every write, a body stored compressed when that is smaller, and a
+/// secret encrypted under the tests' local key.
 #[derive(DynoModel, Debug, Clone, PartialEq)]
 #[dyno(table = "notes")]
 pub struct Note {
@@ -554,4 +555,6 @@ pub struct Note {
     pub created_at: String,
     #[dyno(generate = "epoch_millis", on = "write")]
     pub updated_at: u64,
+    #[dyno(encrypt(key = "alias/dynox-tests"))]
+    pub secret: Option<String>,
 }

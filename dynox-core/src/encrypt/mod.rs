@@ -200,3 +200,47 @@ pub(crate) fn read_field<T: crate::DynoValue>(
     }
     T::from_attribute_value(value)
 }
+
+/// For the fuzz targets: parses `stored` as an encrypted value and opens it
+/// with a fixed key and binding. `None` when it is no envelope.
+#[doc(hidden)]
+pub fn __fuzz_open(stored: &[u8]) -> Option<Result<AttributeValue, DecryptError>> {
+    let parsed = envelope::Envelope::parse(stored)?;
+    Some(parsed.and_then(|e| e.open(&FUZZ_KEY, &fuzz_binding(&FUZZ_PK))))
+}
+
+/// For the fuzz targets: seals `plain` with a fixed key and binding, xors
+/// each edit's byte in at its position (modulo the length), keeps the first
+/// `keep` bytes, and opens the result. Answers whether the stored bytes
+/// changed, and what opening gave.
+#[doc(hidden)]
+pub fn __fuzz_seal_and_open(
+    plain: &[u8],
+    edits: &[(u16, u8)],
+    keep: Option<u16>,
+) -> (bool, Option<Result<AttributeValue, DecryptError>>) {
+    let value = AttributeValue::B(plain.to_vec().into());
+    let binding = fuzz_binding(&FUZZ_PK);
+    let sealed = envelope::seal(&value, &FUZZ_KEY, "fuzz", &[7; 40], &binding)
+        .expect("a short key id and wrapped key seal");
+    let mut stored = sealed.clone();
+    for &(at, xor) in edits {
+        let at = usize::from(at) % stored.len();
+        stored[at] ^= xor;
+    }
+    if let Some(keep) = keep {
+        stored.truncate(usize::from(keep));
+    }
+    (stored != sealed, __fuzz_open(&stored))
+}
+
+const FUZZ_KEY: [u8; 32] = [3; 32];
+const FUZZ_PK: AttributeValue = AttributeValue::Null(true);
+
+fn fuzz_binding(pk: &AttributeValue) -> envelope::Binding<'_> {
+    envelope::Binding {
+        table: "fuzz",
+        key: [Some(("pk", pk)), None],
+        attribute: "secret",
+    }
+}

@@ -74,6 +74,7 @@ pub const ALL: &[Scenario] = &[
         Box::pin(fields::generated_values::run(db))
     }),
     ("compression", |db| Box::pin(fields::compression::run(db))),
+    ("encryption", |db| Box::pin(fields::encryption::run(db))),
 ];
 
 /// A scenario of blocking calls: a plain `fn`, run outside any async runtime.

@@ -1,5 +1,6 @@
 //! The field extensions' examples: values dynox generates, and fields it
-//! stores compressed.
+//! stores compressed or encrypted.
 
 pub mod compression;
+pub mod encryption;
 pub mod generated_values;
