@@ -19,6 +19,8 @@ log="$dir/server.log"
 
 say() { echo "dynamodb-local: $*" >&2; }
 die() { say "$*"; exit 1; }
+# shellcheck source=lib/service.sh
+. "$root/scripts/lib/service.sh"
 
 need() {
   command -v "$1" >/dev/null 2>&1 || die "'$1' is not installed; $2"
@@ -67,15 +69,6 @@ answers() {
   ' "$1" 2>/dev/null
 }
 
-running_endpoint() {
-  [ -f "$pid_file" ] && [ -f "$endpoint_file" ] || return 1
-  kill -0 "$(cat "$pid_file")" 2>/dev/null || return 1
-  local e
-  e="$(cat "$endpoint_file")"
-  answers "$e" || return 1
-  echo "$e"
-}
-
 free_port() {
   node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });'
 }
@@ -95,37 +88,7 @@ start() {
   (cd "$jd" && exec java -Djava.library.path="$jd/DynamoDBLocal_lib" -jar DynamoDBLocal.jar \
       -inMemory -sharedDb -port "$port") >"$log" 2>&1 &
   pid=$!
-  echo "$pid" >"$pid_file"
-  local waited=0
-  until answers "$endpoint"; do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      tail -n 30 "$log" >&2 || true
-      die "DynamoDB Local exited while starting (log above, full log in $log)"
-    fi
-    if [ "$waited" -ge 120 ]; then
-      tail -n 30 "$log" >&2 || true
-      kill "$pid" 2>/dev/null || true
-      die "DynamoDB Local did not answer within 60 s (log above)"
-    fi
-    sleep 0.5
-    waited=$((waited + 1))
-  done
-  echo "$endpoint" >"$endpoint_file"
-  say "running at $endpoint (pid $pid)"
-  echo "$endpoint"
-}
-
-stop_quietly() {
-  if [ -f "$pid_file" ]; then
-    local pid
-    pid="$(cat "$pid_file")"
-    if kill -0 "$pid" 2>/dev/null; then
-      kill "$pid" 2>/dev/null || true
-      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-      kill -9 "$pid" 2>/dev/null || true
-    fi
-  fi
-  rm -f "$pid_file" "$endpoint_file"
+  await_answer "$pid" "$endpoint" "DynamoDB Local"
 }
 
 case "${1:-}" in

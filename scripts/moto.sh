@@ -22,6 +22,8 @@ log="$dir/server.log"
 
 say() { echo "moto: $*" >&2; }
 die() { say "$*"; exit 1; }
+# shellcheck source=lib/service.sh
+. "$root/scripts/lib/service.sh"
 
 install() {
   if [ -x "$venv/bin/moto_server" ] &&
@@ -54,15 +56,6 @@ with urllib.request.urlopen(req, timeout=2) as res:
 EOF
 }
 
-running_endpoint() {
-  [ -f "$pid_file" ] && [ -f "$endpoint_file" ] || return 1
-  kill -0 "$(cat "$pid_file")" 2>/dev/null || return 1
-  local e
-  e="$(cat "$endpoint_file")"
-  answers "$e" || return 1
-  echo "$e"
-}
-
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
@@ -77,37 +70,7 @@ start() {
   endpoint="http://127.0.0.1:$port"
   "$venv/bin/moto_server" -H 127.0.0.1 -p "$port" >"$log" 2>&1 &
   pid=$!
-  echo "$pid" >"$pid_file"
-  local waited=0
-  until answers "$endpoint"; do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      tail -n 30 "$log" >&2 || true
-      die "moto exited while starting (log above, full log in $log)"
-    fi
-    if [ "$waited" -ge 120 ]; then
-      tail -n 30 "$log" >&2 || true
-      kill "$pid" 2>/dev/null || true
-      die "moto did not answer within 60 s (log above)"
-    fi
-    sleep 0.5
-    waited=$((waited + 1))
-  done
-  echo "$endpoint" >"$endpoint_file"
-  say "running at $endpoint (pid $pid)"
-  echo "$endpoint"
-}
-
-stop_quietly() {
-  if [ -f "$pid_file" ]; then
-    local pid
-    pid="$(cat "$pid_file")"
-    if kill -0 "$pid" 2>/dev/null; then
-      kill "$pid" 2>/dev/null || true
-      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-      kill -9 "$pid" 2>/dev/null || true
-    fi
-  fi
-  rm -f "$pid_file" "$endpoint_file"
+  await_answer "$pid" "$endpoint" "moto"
 }
 
 case "${1:-}" in

@@ -192,10 +192,7 @@ pub(crate) async fn open_item(
     schema: &'static TableSchema,
     item: &mut Item,
 ) -> Result<()> {
-    if schema.encrypted.is_empty() {
-        return Ok(());
-    }
-    Opener::new(db).open(schema, item).await
+    open_items(db, schema, std::slice::from_mut(item)).await
 }
 
 /// Opens the items of one read: each distinct wrapped data key is
