@@ -95,11 +95,8 @@ impl FieldKind {
                     quote::quote! { #private::CompressedField<#private::codec::#codec> }
                 }
             }
-            FieldKind::Encrypted { write_only: false } => {
-                quote::quote! { #private::EncryptedField }
-            }
-            FieldKind::Encrypted { write_only: true } => {
-                quote::quote! { #private::WriteOnlyEncryptedField }
+            FieldKind::Encrypted { write_only } => {
+                quote::quote! { #private::EncryptedField<#write_only> }
             }
         }
     }

@@ -250,48 +250,29 @@ fn compressed_natural(json: &JsonValue) -> ReadResult<Option<AttributeValue>> {
 }
 
 /// A `#[dyno(encrypt(..))]` field: stored by its `DynoValue` impl, sealed
-/// and opened by the operation layer (see [`crate::encrypt`]); an envelope
-/// that no client opened is a read error that says so.
+/// and opened by the operation layer (see [`crate::encrypt`]). `KEEP` is a
+/// write-only field, which holds the stored envelope as it was loaded;
+/// otherwise an envelope that no client opened is a read error that says so.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be a `#[dyno(encrypt)]` field",
     label = "encryption takes `String`, `Vec<u8>`, `bytes::Bytes` or an `Option` of one"
 )]
-pub trait EncryptedField: Sized {
+pub trait EncryptedField<const KEEP: bool>: Sized {
     /// The field's operations.
     const OPS: FieldOps<Self>;
 }
 
-impl<T> EncryptedField for T
+impl<T, const KEEP: bool> EncryptedField<KEEP> for T
 where
     T: crate::encrypt::Encryptable + DynoValue + Clone + PartialEq,
 {
     const OPS: FieldOps<T> = FieldOps {
         to_attr: T::to_attribute_value,
-        read: crate::encrypt::read_field::<T>,
-        from_json: T::attribute_value_from_json,
-        copy: T::clone,
-        differs: differs::<T>,
-    };
-}
-
-/// A `#[dyno(encrypt(.., mode = "write_only"))]` field: as
-/// [`EncryptedField`], but it holds the stored envelope as it was loaded.
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be a `#[dyno(encrypt)]` field",
-    label = "encryption takes `String`, `Vec<u8>`, `bytes::Bytes` or an `Option` of one"
-)]
-pub trait WriteOnlyEncryptedField: Sized {
-    /// The field's operations.
-    const OPS: FieldOps<Self>;
-}
-
-impl<T> WriteOnlyEncryptedField for T
-where
-    T: crate::encrypt::Encryptable + DynoValue + Clone + PartialEq,
-{
-    const OPS: FieldOps<T> = FieldOps {
-        to_attr: T::to_attribute_value,
-        read: T::from_attribute_value,
+        read: if KEEP {
+            T::from_attribute_value
+        } else {
+            crate::encrypt::read_field::<T>
+        },
         from_json: T::attribute_value_from_json,
         copy: T::clone,
         differs: differs::<T>,

@@ -25,7 +25,7 @@ pub use crate::compress::codec;
 pub use crate::encrypt::{EncryptedAttribute, Mode as EncryptMode, Sealed};
 pub use fields::{
     CompressedField, CompressedSerdeField, EncryptedField, FieldOps, PlainField, SerdeField,
-    TtlField, WriteOnlyEncryptedField,
+    TtlField,
 };
 pub use templates::*;
 
