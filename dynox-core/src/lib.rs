@@ -60,6 +60,8 @@ pub mod partiql;
 pub mod rate_limit;
 mod redact;
 mod routing;
+#[cfg(feature = "s3")]
+pub mod s3;
 pub mod size;
 pub mod streams;
 pub mod template;
@@ -116,7 +118,8 @@ pub use index::Index;
 pub use metrics::{Metrics, OperationKind, OperationRecord, TableMetrics};
 #[doc(hidden)]
 pub use model::{
-    FieldInfo, IndexKind, IndexProjection, IndexSchema, KeyAttribute, ModelKey, TableSchema,
+    FieldInfo, IndexKind, IndexProjection, IndexSchema, KeyAttribute, ModelKey, S3Attribute,
+    TableSchema,
 };
 #[doc(hidden)]
 pub use ops::{

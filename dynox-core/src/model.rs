@@ -143,6 +143,20 @@ pub struct TableSchema {
     pub write_once: &'static [&'static str],
     /// The `#[dyno(encrypt(..))]` attributes (see [`crate::encrypt`]).
     pub encrypted: &'static [crate::encrypt::EncryptedAttribute],
+    /// The `#[dyno(s3(..))]` attributes: objects in S3, their metadata in
+    /// the item (see the `s3` module, feature `s3`).
+    pub s3_objects: &'static [S3Attribute],
+}
+
+/// One S3-backed field of a model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct S3Attribute {
+    /// The stored attribute name.
+    pub attribute: &'static str,
+    /// The bucket the objects go to.
+    pub bucket: &'static str,
+    /// Text put before every object key (`""` for none).
+    pub prefix: &'static str,
 }
 
 /// A key attribute: its stored name and scalar type.

@@ -91,6 +91,8 @@ pub(crate) struct FieldAttrs {
     pub(crate) write_once: darling::util::Flag,
     /// `encrypt(key = "alias/app")`: stored encrypted.
     pub(crate) encrypt: Option<crate::encrypt::EncryptAttrs>,
+    /// `s3(bucket = "docs")`: the bytes in S3, the metadata in the item.
+    pub(crate) s3: Option<crate::s3::S3Attrs>,
 }
 
 /// `#[dyno(default)]` or `#[dyno(default = "path")]` on a field: what a

@@ -38,6 +38,8 @@ pub(crate) struct Field {
     pub(crate) write_once: bool,
     /// `#[dyno(encrypt(..))]`: the master key and mode.
     pub(crate) encrypt: Option<crate::encrypt::Encrypt>,
+    /// `#[dyno(s3(..))]`: the bucket and key prefix of its objects.
+    pub(crate) s3: Option<crate::s3::S3Field>,
     /// Named by a secondary index's key template (where): saves rewrite
     /// that key when the field changes, and updates cannot set it alone.
     pub(crate) index_part: Option<Span>,
@@ -129,6 +131,7 @@ impl Field {
         };
         let codec = crate::compress::resolve(&a, key, errors);
         let encrypt = crate::encrypt::resolve(&a, key, errors);
+        let s3 = crate::s3::resolve(&a, key, errors);
         let (kind, kind_span) = if key {
             (FieldKind::Plain, ident.span())
         } else if let Some(e) = &encrypt {
@@ -173,6 +176,7 @@ impl Field {
             generate,
             write_once: a.write_once.is_present(),
             encrypt,
+            s3,
         })
     }
 

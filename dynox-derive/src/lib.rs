@@ -18,6 +18,7 @@ mod generate;
 mod index_multi;
 mod model;
 mod names;
+mod s3;
 mod template;
 mod template_index;
 mod validate;

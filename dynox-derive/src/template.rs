@@ -209,6 +209,7 @@ fn claim(
     };
     let refused = match f.role {
         _ if f.encrypt.is_some() => Some("is encrypted, and DynamoDB compares and shows keys"),
+        _ if f.s3.is_some() => Some("is stored in S3"),
         _ if f.sensitive => {
             Some("is `#[dyno(sensitive)]`, and a key shows in every request, log line and error")
         }

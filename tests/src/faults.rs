@@ -258,3 +258,52 @@ impl Transport for FaultyTransport {
         self.inner.name()
     }
 }
+
+/// Fails the next item write (PutItem, UpdateItem) once armed, as a lost
+/// connection does: with `applied`, the engine has done the write and
+/// only its answer is lost; without, it never arrived. Either way the
+/// caller sees [`Error::Unreachable`], an outcome it cannot know.
+#[derive(Debug)]
+pub struct LostWrite {
+    inner: Arc<dyn Transport>,
+    applied: bool,
+    armed: std::sync::atomic::AtomicBool,
+}
+
+impl LostWrite {
+    /// Wraps `inner`; nothing fails until [`LostWrite::arm`].
+    pub fn new(inner: Arc<dyn Transport>, applied: bool) -> Self {
+        LostWrite {
+            inner,
+            applied,
+            armed: std::sync::atomic::AtomicBool::new(false),
+        }
+    }
+
+    /// The next item write fails.
+    pub fn arm(&self) {
+        self.armed.store(true, Ordering::SeqCst);
+    }
+}
+
+impl Transport for LostWrite {
+    fn send(&self, request: Request) -> BoxFuture<'_, Result<Response>> {
+        Box::pin(async move {
+            let write = matches!(request, Request::PutItem(_) | Request::UpdateItem(_));
+            if !(write && self.armed.swap(false, Ordering::SeqCst)) {
+                return self.inner.send(request).await;
+            }
+            if self.applied {
+                self.inner.send(request).await?;
+            }
+            Err(Error::Unreachable {
+                message: "the connection was lost (injected)".to_owned(),
+                source: None,
+            })
+        })
+    }
+
+    fn name(&self) -> &'static str {
+        self.inner.name()
+    }
+}

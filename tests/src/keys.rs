@@ -82,7 +82,7 @@ pub fn moto_endpoint() -> String {
     match std::env::var("DYNOX_TEST_MOTO") {
         Ok(e) if !e.is_empty() => e,
         _ => panic!(
-            "DYNOX_TEST_MOTO is not set: the KMS tests need moto's server. \
+            "DYNOX_TEST_MOTO is not set: the KMS and S3 tests need moto's server. \
              Run them with `scripts/test.sh`, which starts it, or start it with \
              `scripts/moto.sh start` and export its endpoint."
         ),

@@ -10,6 +10,7 @@
 pub mod faults;
 pub mod keys;
 pub mod models;
+pub mod objects;
 pub mod secrets;
 
 use aws_sdk_dynamodb::config::{BehaviorVersion, Credentials, Region};

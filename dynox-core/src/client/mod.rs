@@ -46,6 +46,9 @@ pub struct Dynox {
     /// The key provider of encrypted fields, and its cached data keys
     /// (`with_key_provider`).
     crypto: Option<Arc<Crypto>>,
+    /// The S3 client of S3-backed fields (`with_s3`).
+    #[cfg(feature = "s3")]
+    s3: Option<aws_sdk_s3::Client>,
 }
 
 struct Shared {
@@ -81,6 +84,8 @@ impl Dynox {
             limits: None,
             hot: None,
             crypto: None,
+            #[cfg(feature = "s3")]
+            s3: None,
         }
     }
 
@@ -146,6 +151,9 @@ impl Dynox {
         // (`AWS_ENDPOINT_URL_KMS` for another endpoint)
         #[cfg(feature = "kms")]
         let db = db.with_key_provider(crate::encrypt::KmsKeyProvider::new(&config));
+        // S3-backed fields' objects (`AWS_ENDPOINT_URL_S3` for another endpoint)
+        #[cfg(feature = "s3")]
+        let db = db.with_s3(aws_sdk_s3::Client::new(&config));
         Ok(db)
     }
 
@@ -191,6 +199,8 @@ impl Dynox {
             limits: self.limits.clone(),
             hot: self.hot.clone(),
             crypto: self.crypto.clone(),
+            #[cfg(feature = "s3")]
+            s3: self.s3.clone(),
         }
     }
 
@@ -253,6 +263,34 @@ impl Dynox {
                 .map(|c| Arc::new(Crypto::new(Arc::clone(c.provider()), limits))),
             ..self.clone()
         }
+    }
+
+    /// The same client (sharing transport and metrics) storing the objects
+    /// of `S3Object` fields through `client` (see [`crate::s3`]). For an S3
+    /// emulator on localhost, configure the client with
+    /// `force_path_style(true)`.
+    #[cfg(feature = "s3")]
+    pub fn with_s3(&self, client: aws_sdk_s3::Client) -> Self {
+        Dynox {
+            s3: Some(client),
+            ..self.clone()
+        }
+    }
+
+    /// The S3 client for a model of `table`: a routed model's client's,
+    /// else this client's.
+    #[cfg(feature = "s3")]
+    pub(crate) fn s3_for(&self, table: &'static str) -> Option<aws_sdk_s3::Client> {
+        let routed = self.routes.as_ref().and_then(|r| r.for_model(table));
+        routed
+            .and_then(|other| other.s3.clone())
+            .or_else(|| self.s3.clone())
+    }
+
+    /// The S3 client of this client (for downloads).
+    #[cfg(feature = "s3")]
+    pub(crate) fn s3(&self) -> Option<aws_sdk_s3::Client> {
+        self.s3.clone()
     }
 
     /// The key provider for a model of `table`: a routed model's client's

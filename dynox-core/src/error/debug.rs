@@ -106,6 +106,20 @@ impl std::fmt::Debug for Error {
                 .field("key_id", key_id)
                 .field("reason", reason)
                 .finish(),
+            Error::S3 {
+                operation,
+                bucket,
+                key,
+                code,
+                message,
+            } => f
+                .debug_struct("S3")
+                .field("operation", operation)
+                .field("bucket", bucket)
+                .field("key", key)
+                .field("code", code)
+                .field("message", message)
+                .finish(),
             Error::Configuration { message } => f
                 .debug_struct("Configuration")
                 .field("message", message)

@@ -219,6 +219,23 @@ pub enum Error {
         reason: crate::encrypt::KeyError,
     },
 
+    /// A request to S3 for an S3-backed field failed (see the `s3`
+    /// module): `code` is S3's (`NoSuchBucket`, `NoSuchKey`, `AccessDenied`),
+    /// absent when S3 was not reached.
+    #[error("S3 {operation} of s3://{bucket}/{key} failed{}: {message}", code.as_deref().map(|c| format!(" ({c})")).unwrap_or_default())]
+    S3 {
+        /// The S3 operation, e.g. `PutObject`.
+        operation: String,
+        /// The bucket.
+        bucket: String,
+        /// The object key.
+        key: String,
+        /// S3's error code.
+        code: Option<String>,
+        /// What the SDK said.
+        message: String,
+    },
+
     /// The client is not configured to send requests (for example, the AWS
     /// SDK has no region). Retrying does not help; `message` says what to set.
     #[error("dynox is not configured to send this request: {message}")]

@@ -158,6 +158,10 @@ impl Dynox {
 
 impl<'a> BatchWrite<'a> {
     fn push<M: DynoModel>(&mut self, op: Op) {
+        if let Some(refusal) = super::objects::refusal::<M>("a batch write") {
+            self.refused.get_or_insert(refusal);
+            return;
+        }
         let db = self.db;
         let table = self
             .tables

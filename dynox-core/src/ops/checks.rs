@@ -60,7 +60,21 @@ pub(crate) fn size<M: DynoModel>(item: &Item) -> Result<()> {
 /// [`size`], by the model's schema.
 pub(crate) fn size_in(schema: &TableSchema, item: &Item) -> Result<()> {
     let max = schema_limit(schema);
-    let size = item_size(item);
+    // the bytes of an S3 object not yet uploaded go to S3, not the item
+    // (the item is checked again with its stored form before it is sent)
+    let pending: usize = schema
+        .s3_objects
+        .iter()
+        .filter_map(|o| item.get(o.attribute))
+        .map(|v| match v {
+            AttributeValue::M(m) => match m.get("pending") {
+                Some(AttributeValue::B(b)) => b.as_ref().len(),
+                _ => 0,
+            },
+            _ => 0,
+        })
+        .sum();
+    let size = item_size(item) - pending;
     if size > max {
         return Err(Error::ItemTooLarge { size, max });
     }

@@ -17,6 +17,7 @@ mod query;
 pub(crate) fn hooks_enabled<M: crate::DynoModel>() -> bool {
     hooks_run::enabled::<M>(false)
 }
+pub(crate) mod objects;
 mod query_sort;
 mod read;
 mod requests;

@@ -173,6 +173,10 @@ macro_rules! keyed_action {
 
 impl<'a> TransactWrite<'a> {
     fn add<M: DynoModel>(mut self, built: Result<TransactWriteItem>, bytes: usize) -> Self {
+        let built = match super::objects::refusal::<M>("a transaction") {
+            Some(refusal) => Err(refusal),
+            None => built,
+        };
         // every action names its item's key: check it as DynamoDB would
         let key = built.as_ref().ok().and_then(|item| {
             item.put()

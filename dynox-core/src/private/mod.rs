@@ -9,7 +9,7 @@ pub use crate::index::Index;
 pub use crate::index_multi::MultiIndex;
 pub use crate::model::{
     DynoModel, FieldInfo, IndexKind, IndexProjection, IndexSchema, KeyAttribute, ModelKey,
-    TableSchema,
+    S3Attribute, TableSchema,
 };
 pub use crate::ops::{DeleteByKey, Get, Projection, Query, Scan, UpdateByKey};
 pub use crate::value::{
@@ -170,6 +170,7 @@ pub const FALLBACK_SCHEMA: &TableSchema = &TableSchema {
     stream: None,
     write_once: &[],
     encrypted: &[],
+    s3_objects: &[],
 };
 
 /// The read of a `#[dyno(sensitive)]` field: on a failure, `found` names the

@@ -20,10 +20,10 @@ pub(crate) fn constants(model: &Model) -> TokenStream {
                 #[doc = #doc]
                 pub const #constant: #krate::__private::Attr<#krate::__private::Keyed<#ident>, #ty> = #krate::__private::Attr::__new(#name, #field);
             }
-        } else if f.encrypt.is_some() {
-            // a ciphertext cannot be compared: `exists`, `not_exists` and
-            // `remove` only
-            let doc = format!("The encrypted `{field}` attribute (stored as `{name}`): `exists`, `not_exists`, `remove`.");
+        } else if f.encrypt.is_some() || f.s3.is_some() {
+            // a ciphertext or an S3 object's metadata cannot be compared
+            // with a value: `exists`, `not_exists` and `remove` only
+            let doc = format!("The `{field}` attribute (stored as `{name}`, encrypted or in S3): `exists`, `not_exists`, `remove`.");
             quote! {
                 #[doc = #doc]
                 pub const #constant: #krate::__private::Attr<#ident, #krate::__private::Sealed<#ty>> = #krate::__private::Attr::__new(#name, #field);

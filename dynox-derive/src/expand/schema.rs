@@ -144,6 +144,13 @@ pub(crate) fn consts(model: &Model) -> TokenStream {
             }
         })
     });
+    let s3_objects = model.stored().filter_map(|f| {
+        let s3 = f.s3.as_ref()?;
+        let (attribute, bucket, prefix) = (&f.attribute, &s3.bucket, &s3.prefix);
+        Some(quote! {
+            #krate::__private::S3Attribute { attribute: #attribute, bucket: #bucket, prefix: #prefix }
+        })
+    });
     let fields = model.stored().map(|f| {
         let (name, attribute, key) = (f.ident.to_string(), &f.attribute, f.is_key());
         quote! { #krate::__private::FieldInfo { name: #name, attribute: #attribute, key: #key } }
@@ -163,6 +170,7 @@ pub(crate) fn consts(model: &Model) -> TokenStream {
             stream: #stream,
             write_once: &[#(#write_once),*],
             encrypted: &[#(#encrypted),*],
+            s3_objects: &[#(#s3_objects),*],
         };
         const FIELDS: &'static [#krate::__private::FieldInfo] = &[#(#fields),*];
     }
