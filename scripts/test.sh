@@ -3,7 +3,7 @@
 #   formatting, clippy, docs, unit/UI/doc tests, every integration test on the
 #   embedded engine AND on DynamoDB Local (started here, stopped on exit), and
 #   the examples on both backends, and the boto3 and pydynox interoperability
-#   tests (both from PyPI into .venv-interop), the KMS tests against moto's
+#   tests (both from PyPI into .venv-interop), the KMS and S3 tests against moto's
 #   server (moto[server] from PyPI into .venv-moto), and 30 s of fuzzing per
 #   target.
 # Fails (never skips) when DynamoDB Local or moto cannot be installed or
@@ -25,7 +25,7 @@ start_services() {
   export DYNOX_TEST_ENDPOINT="$endpoint"
   echo "DynamoDB Local at $endpoint" >&2
 
-  step "moto's server (S3 and KMS) for the encrypted-field tests"
+  step "moto's server (S3 and KMS) for the encrypted and S3-backed field tests"
   moto=$(scripts/moto.sh start)
   export DYNOX_TEST_MOTO="$moto"
   echo "moto at $moto" >&2
@@ -82,8 +82,9 @@ test_step
 step "examples on the embedded engine"
 cargo run -q -p dynox-examples -- all
 
-step "examples on DynamoDB Local (KMS from moto)"
-AWS_ENDPOINT_URL_DYNAMODB="$endpoint" AWS_ENDPOINT_URL_KMS="$moto" AWS_REGION=us-east-1 \
+step "examples on DynamoDB Local (KMS and S3 from moto)"
+AWS_ENDPOINT_URL_DYNAMODB="$endpoint" AWS_ENDPOINT_URL_KMS="$moto" AWS_ENDPOINT_URL_S3="$moto" \
+  AWS_REGION=us-east-1 \
   AWS_ACCESS_KEY_ID=dynox AWS_SECRET_ACCESS_KEY=dynox \
   cargo run -q -p dynox-examples -- all
 

@@ -79,6 +79,8 @@ pub(crate) enum FieldKind {
     /// `#[dyno(encrypt(..))]`: text or bytes, sealed by the operation
     /// layer; a write-only field reads envelopes as they are.
     Encrypted { write_only: bool },
+    /// `#[dyno(s3(..))]`: an `S3Object`, whose metadata the item holds.
+    Object,
 }
 
 impl FieldKind {
@@ -97,6 +99,7 @@ impl FieldKind {
                     quote::quote! { #private::CompressedField<#private::codec::#codec> }
                 }
             }
+            FieldKind::Object => quote::quote! { #private::ObjectField },
             FieldKind::Encrypted { write_only } => {
                 quote::quote! { #private::EncryptedField<#write_only> }
             }
@@ -134,6 +137,8 @@ impl Field {
         let s3 = crate::s3::resolve(&a, key, errors);
         let (kind, kind_span) = if key {
             (FieldKind::Plain, ident.span())
+        } else if let Some(s3) = &s3 {
+            (FieldKind::Object, s3.bucket.span())
         } else if let Some(e) = &encrypt {
             let write_only = e.write_only();
             (FieldKind::Encrypted { write_only }, e.key.span())

@@ -161,10 +161,10 @@ impl std::fmt::Display for DecryptError {
     }
 }
 
-/// An encrypted field's type in conditions and updates: `User::SSN` is an
-/// `Attr<User, Sealed<String>>`, which has `exists`, `not_exists` and
-/// `remove` but no comparison (a ciphertext cannot be compared with a
-/// plaintext).
+/// The type in conditions and updates of a field stored in a form that
+/// cannot be compared with a value (an encrypted field, an S3 object):
+/// `User::SSN` is an `Attr<User, Sealed<String>>`, which has `exists`,
+/// `not_exists` and `remove` but no comparison and no `set`.
 #[derive(Debug)]
 pub struct Sealed<T>(PhantomData<fn() -> T>);
 

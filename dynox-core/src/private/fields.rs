@@ -278,3 +278,30 @@ where
         differs: differs::<T>,
     };
 }
+
+/// The types an S3-backed field may have.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a `#[dyno(s3)]` field",
+    label = "an S3-backed field is a `dynox_core::s3::S3Object` or an `Option` of one (feature `s3`)"
+)]
+pub trait S3Stored {}
+
+#[cfg(feature = "s3")]
+impl S3Stored for crate::s3::S3Object {}
+#[cfg(feature = "s3")]
+impl S3Stored for Option<crate::s3::S3Object> {}
+
+/// A `#[dyno(s3(..))]` field: its object's metadata stored through its
+/// `DynoValue` impl; the operation layer uploads and deletes the objects.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a `#[dyno(s3)]` field",
+    label = "an S3-backed field is a `dynox_core::s3::S3Object` or an `Option` of one (feature `s3`)"
+)]
+pub trait ObjectField: Sized {
+    /// The field's operations.
+    const OPS: FieldOps<Self>;
+}
+
+impl<T: S3Stored + DynoValue + Clone + PartialEq> ObjectField for T {
+    const OPS: FieldOps<T> = PlainField::OPS;
+}

@@ -24,8 +24,8 @@ mod templates;
 pub use crate::compress::codec;
 pub use crate::encrypt::{EncryptedAttribute, Mode as EncryptMode, Sealed};
 pub use fields::{
-    CompressedField, CompressedSerdeField, EncryptedField, FieldOps, PlainField, SerdeField,
-    TtlField,
+    CompressedField, CompressedSerdeField, EncryptedField, FieldOps, ObjectField, PlainField,
+    S3Stored, SerdeField, TtlField,
 };
 pub use templates::*;
 

@@ -75,6 +75,7 @@ pub const ALL: &[Scenario] = &[
     }),
     ("compression", |db| Box::pin(fields::compression::run(db))),
     ("encryption", |db| Box::pin(fields::encryption::run(db))),
+    ("s3_files", |db| Box::pin(fields::s3_files::run(db))),
 ];
 
 /// A scenario of blocking calls: a plain `fn`, run outside any async runtime.
