@@ -95,6 +95,23 @@ pub(crate) struct FieldAttrs {
     pub(crate) s3: Option<crate::s3::S3Attrs>,
 }
 
+impl FieldAttrs {
+    /// The options that choose how a field is stored, by name, for the
+    /// kinds that exclude one another (`s3` with `encrypt`, ...).
+    pub(crate) fn storage_options(&self) -> [(&'static str, bool); 8] {
+        [
+            ("ttl", self.ttl.is_present()),
+            ("version", self.version.is_present()),
+            ("skip", self.skip.is_present()),
+            ("serde", self.serde.is_present()),
+            ("compress", self.compress.is_some()),
+            ("encrypt", self.encrypt.is_some()),
+            ("s3", self.s3.is_some()),
+            ("generate", self.generate.is_some()),
+        ]
+    }
+}
+
 /// `#[dyno(default)]` or `#[dyno(default = "path")]` on a field: what a
 /// missing attribute reads as.
 #[derive(Clone)]

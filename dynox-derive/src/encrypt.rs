@@ -50,15 +50,9 @@ pub(crate) fn resolve(a: &FieldAttrs, key: bool, errors: &mut Accumulator) -> Op
             errors,
         );
     }
-    for (kind, present) in [
-        ("ttl", a.ttl.is_present()),
-        ("version", a.version.is_present()),
-        ("skip", a.skip.is_present()),
-        ("serde", a.serde.is_present()),
-        ("compress", a.compress.is_some()),
-        ("generate", a.generate.is_some()),
-    ] {
-        if present {
+    // `s3` names the clash itself
+    for (kind, present) in a.storage_options() {
+        if present && !["encrypt", "s3"].contains(&kind) {
             refuse(&format!("with `#[dyno({kind})]`"), errors);
         }
     }

@@ -29,17 +29,9 @@ pub(crate) fn resolve(a: &FieldAttrs, key: bool, errors: &mut Accumulator) -> Op
     if key {
         refuse("on a key: a key is the item's own value", errors);
     }
-    for (kind, present) in [
-        ("ttl", a.ttl.is_present()),
-        ("version", a.version.is_present()),
-        ("skip", a.skip.is_present()),
-        ("serde", a.serde.is_present()),
-        ("compress", a.compress.is_some()),
-        ("encrypt", a.encrypt.is_some()),
-        ("generate", a.generate.is_some()),
-        ("write_once", a.write_once.is_present()),
-    ] {
-        if present {
+    let write_once = ("write_once", a.write_once.is_present());
+    for (kind, present) in a.storage_options().into_iter().chain([write_once]) {
+        if present && kind != "s3" {
             refuse(&format!("with `#[dyno({kind})]`"), errors);
         }
     }

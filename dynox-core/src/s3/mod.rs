@@ -51,6 +51,10 @@
 //! the content hash as the last part of their key: a lifecycle rule or a
 //! sweep can find them.
 //!
+//! A saved value keeps its bytes (`S3Object::new` stays pending in it, and
+//! a repeated save finds its object); a loaded one has the bucket, key and
+//! ETag.
+//!
 //! Batch writes and transactions of models with S3 fields are refused
 //! ([`Error::Refused`](crate::Error::Refused)): neither returns the old
 //! items whose objects would need deleting. An S3 field's constant allows
