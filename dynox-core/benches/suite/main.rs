@@ -6,7 +6,9 @@
 //!
 //! `scripts/bench.sh suite` starts DynamoDB Local and runs it. Without
 //! `AWS_ENDPOINT_URL_DYNAMODB` only the embedded half runs;
-//! `DYNOX_BENCH_ONLY=put` runs only the workloads whose name contains `put`.
+//! `DYNOX_BENCH_ONLY=put` runs only the workloads whose name contains `put`;
+//! `DYNOX_BENCH_ENGINE=memory` (or `file`) and `DYNOX_BENCH_TASKS=32` narrow
+//! the embedded half to one engine and one task count, for profiling.
 
 mod chart;
 mod measure;
@@ -88,27 +90,95 @@ async fn local_half() -> Result<Vec<LocalRow>> {
     Ok(rows)
 }
 
-async fn embedded_half() -> Result<Vec<(Workload, u64, f64, f64)>> {
-    let f = Fixture::new(Dynox::memory(), None).await?;
+/// Task counts of the embedded half: does more callers ever mean less work?
+const ENGINE_TASKS: [u64; 4] = [1, 8, 32, 256];
+
+/// Whether the environment variable `var` is unset or names `value`
+/// (profiling one engine or one task count).
+fn wanted(var: &str, value: &str) -> bool {
+    std::env::var(var).map_or(true, |v| v == value)
+}
+
+/// One row of the embedded half.
+struct EngineRow {
+    engine: &'static str,
+    w: Workload,
+    tasks: u64,
+    rate: f64,
+    cpu: f64,
+}
+
+/// A file-backed engine in a fresh directory under the target directory.
+fn file_engine(name: &str) -> Result<Dynox> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../target/bench-engine")
+        .join(format!("{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("bench directory");
+    Dynox::embedded(dir.join("db.sqlite"))
+}
+
+async fn embedded_half() -> Result<Vec<EngineRow>> {
     let mut rows = Vec::new();
-    for w in selected() {
-        let (seq, conc) = ops(w, false);
-        for (tasks, n) in TASKS.into_iter().zip([seq, conc]) {
-            f.dynox(w, n.min(500), tasks).await;
-            let s = f.dynox(w, n, tasks).await;
-            let cpu = s.cpu_per_op().as_secs_f64() * 1e6;
-            eprintln!(
-                "embedded {:<38} {:>2} tasks: {:>9.0} {}/s, CPU/op {:.1} µs",
-                w.name(),
-                tasks,
-                s.ops_per_sec(),
-                w.unit(),
-                cpu
-            );
-            rows.push((w, tasks, s.ops_per_sec(), cpu));
+    for (engine, db) in [("memory", Dynox::memory()), ("file", file_engine("suite")?)] {
+        if !wanted("DYNOX_BENCH_ENGINE", engine) {
+            continue;
+        }
+        let f = Fixture::new(db, None).await?;
+        for w in selected() {
+            let (seq, _) = ops(w, false);
+            for tasks in ENGINE_TASKS {
+                if !wanted("DYNOX_BENCH_TASKS", &tasks.to_string()) {
+                    continue;
+                }
+                let n = seq.max(tasks * 2);
+                f.dynox(w, n.min(500).max(tasks), tasks).await;
+                let s = f.dynox(w, n, tasks).await;
+                let cpu = s.cpu_per_op().as_secs_f64() * 1e6;
+                eprintln!(
+                    "embedded ({engine}) {:<38} {:>3} tasks: {:>9.0} {}/s, CPU/op {:.1} µs",
+                    w.name(),
+                    tasks,
+                    s.ops_per_sec(),
+                    w.unit(),
+                    cpu
+                );
+                rows.push(EngineRow {
+                    engine,
+                    w,
+                    tasks,
+                    rate: s.ops_per_sec(),
+                    cpu,
+                });
+            }
         }
     }
     Ok(rows)
+}
+
+/// How late a task that sleeps 1 ms in a loop wakes while 32 tasks write
+/// to a file-backed engine: (p50, p99, max) in milliseconds.
+async fn lateness() -> Result<(f64, f64, f64)> {
+    let f = Fixture::new(file_engine("lateness")?, None).await?;
+    let writing = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let probe = {
+        let writing = writing.clone();
+        tokio::spawn(async move {
+            let mut late = Vec::new();
+            while writing.load(std::sync::atomic::Ordering::Relaxed) {
+                let started = std::time::Instant::now();
+                tokio::time::sleep(std::time::Duration::from_millis(1)).await;
+                late.push(started.elapsed().as_secs_f64() * 1e3 - 1.0);
+            }
+            late
+        })
+    };
+    f.dynox(Workload::Put, 40_000, 32).await;
+    writing.store(false, std::sync::atomic::Ordering::Relaxed);
+    let mut late = probe.await.expect("probe");
+    late.sort_by(f64::total_cmp);
+    let at = |q: f64| late[((late.len() - 1) as f64 * q) as usize];
+    Ok((at(0.5), at(0.99), at(1.0)))
 }
 
 fn verdict(ok: bool) -> &'static str {
@@ -179,23 +249,38 @@ async fn main() -> Result<()> {
     }
     let rows = embedded_half().await?;
     let _ = writeln!(md, "### Embedded engine, through dynox\n");
-    let _ = writeln!(md, "| workload | tasks | /s | CPU/op |");
-    let _ = writeln!(md, "|---|---|---|---|");
-    for (w, tasks, rate, cpu) in &rows {
+    let _ = writeln!(
+        md,
+        "| engine | workload | tasks | /s | vs 1 task (≥ 1.00) | CPU/op | vs 1 task (≤ 1.10) |"
+    );
+    let _ = writeln!(md, "|---|---|---|---|---|---|---|");
+    for r in &rows {
+        let Some(one) = rows
+            .iter()
+            .find(|o| o.engine == r.engine && o.w == r.w && o.tasks == 1)
+        else {
+            continue;
+        };
+        let (tp, cpu) = (r.rate / one.rate, r.cpu / one.cpu);
         let _ = writeln!(
             md,
-            "| {} | {} | {:.0} {} | {:.1} µs |",
-            w.name(),
-            tasks,
-            rate,
-            w.unit(),
-            cpu
+            "| {} | {} | {} | {:.0} {} | {:.2} {} | {:.1} µs | {:.2} {} |",
+            r.engine,
+            r.w.name(),
+            r.tasks,
+            r.rate,
+            r.w.unit(),
+            tp,
+            verdict(tp >= 1.0),
+            r.cpu,
+            cpu,
+            verdict(cpu <= 1.10)
         );
     }
     let best = |w: Workload| {
         rows.iter()
-            .filter(|r| r.0 == w)
-            .map(|r| r.2)
+            .filter(|r| r.w == w && r.engine == "memory")
+            .map(|r| r.rate)
             .fold(0.0, f64::max)
     };
     let (puts, gets) = (best(Workload::Put), best(Workload::Get));
@@ -205,6 +290,15 @@ async fn main() -> Result<()> {
         verdict(puts >= 40_000.0),
         verdict(gets >= 100_000.0)
     );
+    if selected().contains(&Workload::Put) && wanted("DYNOX_BENCH_ENGINE", "file") {
+        let (p50, p99, max) = lateness().await?;
+        eprintln!("lateness of a 1 ms sleeper beside 32 file-backed writers: p50 {p50:.2} ms, p99 {p99:.2} ms, max {max:.2} ms");
+        let _ = writeln!(
+            md,
+            "\nA task sleeping 1 ms in a loop while 32 tasks put to a file-backed engine wakes late by p50 {p50:.2} ms, p99 {p99:.2} ms (target < 5 ms: {}), max {max:.2} ms.",
+            verdict(p99 < 5.0)
+        );
+    }
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/benchmarks");
     std::fs::create_dir_all(&dir).expect("docs/benchmarks");
     std::fs::write(dir.join("suite.md"), &md).expect("report");

@@ -95,7 +95,7 @@ impl Operation for BatchExecuteStatement {
 
     #[cfg(feature = "embedded")]
     fn send_embedded(
-        e: &EmbeddedTransport,
+        e: &Engine,
         i: BatchExecuteStatementInput,
     ) -> Result<BatchExecuteStatementOutput> {
         use dynoxide::actions::batch_execute_statement as be;

@@ -68,7 +68,7 @@ impl Operation for BatchGetItem {
     }
 
     #[cfg(feature = "embedded")]
-    fn send_embedded(e: &EmbeddedTransport, i: BatchGetItemInput) -> Result<BatchGetItemOutput> {
+    fn send_embedded(e: &Engine, i: BatchGetItemInput) -> Result<BatchGetItemOutput> {
         use dynoxide::actions::batch_get_item as bg;
         let request_items = i
             .request_items

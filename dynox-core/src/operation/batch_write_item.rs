@@ -61,10 +61,7 @@ impl Operation for BatchWriteItem {
     }
 
     #[cfg(feature = "embedded")]
-    fn send_embedded(
-        e: &EmbeddedTransport,
-        i: BatchWriteItemInput,
-    ) -> Result<BatchWriteItemOutput> {
+    fn send_embedded(e: &Engine, i: BatchWriteItemInput) -> Result<BatchWriteItemOutput> {
         use dynoxide::actions::batch_write_item as bw;
         let request_items = i
             .request_items

@@ -29,7 +29,7 @@ impl Operation for CreateTable {
     }
 
     #[cfg(feature = "embedded")]
-    fn send_embedded(e: &EmbeddedTransport, i: CreateTableInput) -> Result<CreateTableOutput> {
+    fn send_embedded(e: &Engine, i: CreateTableInput) -> Result<CreateTableOutput> {
         use crate::transport::embedded_schema::{
             attribute_definitions, describe, key_schema, projection, throughput,
         };

@@ -46,7 +46,7 @@ impl Operation for DeleteItem {
     }
 
     #[cfg(feature = "embedded")]
-    fn send_embedded(e: &EmbeddedTransport, i: DeleteItemInput) -> Result<DeleteItemOutput> {
+    fn send_embedded(e: &Engine, i: DeleteItemInput) -> Result<DeleteItemOutput> {
         let out = e
             .engine()
             .delete_item(dynoxide::actions::delete_item::DeleteItemRequest {

@@ -27,7 +27,7 @@ impl Operation for DeleteTable {
     }
 
     #[cfg(feature = "embedded")]
-    fn send_embedded(e: &EmbeddedTransport, i: DeleteTableInput) -> Result<DeleteTableOutput> {
+    fn send_embedded(e: &Engine, i: DeleteTableInput) -> Result<DeleteTableOutput> {
         let out = e
             .engine()
             .delete_table(dynoxide::actions::delete_table::DeleteTableRequest {

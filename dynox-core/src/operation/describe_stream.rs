@@ -72,10 +72,7 @@ impl Operation for DescribeStream {
     }
 
     #[cfg(feature = "embedded")]
-    fn send_embedded(
-        e: &EmbeddedTransport,
-        i: DescribeStreamInput,
-    ) -> Result<DescribeStreamOutput> {
+    fn send_embedded(e: &Engine, i: DescribeStreamInput) -> Result<DescribeStreamOutput> {
         let out = e
             .engine()
             .describe_stream(dynoxide::actions::describe_stream::DescribeStreamRequest {

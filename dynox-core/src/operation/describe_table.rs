@@ -27,7 +27,7 @@ impl Operation for DescribeTable {
     }
 
     #[cfg(feature = "embedded")]
-    fn send_embedded(e: &EmbeddedTransport, i: DescribeTableInput) -> Result<DescribeTableOutput> {
+    fn send_embedded(e: &Engine, i: DescribeTableInput) -> Result<DescribeTableOutput> {
         let out = e
             .engine()
             .describe_table(dynoxide::actions::describe_table::DescribeTableRequest {

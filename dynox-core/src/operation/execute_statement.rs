@@ -60,10 +60,7 @@ impl Operation for ExecuteStatement {
     }
 
     #[cfg(feature = "embedded")]
-    fn send_embedded(
-        e: &EmbeddedTransport,
-        i: ExecuteStatementInput,
-    ) -> Result<ExecuteStatementOutput> {
+    fn send_embedded(e: &Engine, i: ExecuteStatementInput) -> Result<ExecuteStatementOutput> {
         let out = e
             .engine()
             .execute_statement(

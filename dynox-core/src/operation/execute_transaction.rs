@@ -82,10 +82,7 @@ impl Operation for ExecuteTransaction {
     }
 
     #[cfg(feature = "embedded")]
-    fn send_embedded(
-        e: &EmbeddedTransport,
-        i: ExecuteTransactionInput,
-    ) -> Result<ExecuteTransactionOutput> {
+    fn send_embedded(e: &Engine, i: ExecuteTransactionInput) -> Result<ExecuteTransactionOutput> {
         use dynoxide::actions::execute_transaction as et;
         let transact_statements = i
             .transact_statements

@@ -53,7 +53,7 @@ impl Operation for GetItem {
     }
 
     #[cfg(feature = "embedded")]
-    fn send_embedded(e: &EmbeddedTransport, i: GetItemInput) -> Result<GetItemOutput> {
+    fn send_embedded(e: &Engine, i: GetItemInput) -> Result<GetItemOutput> {
         let out = e
             .engine()
             .get_item(dynoxide::actions::get_item::GetItemRequest {

@@ -66,7 +66,7 @@ impl Operation for GetRecords {
     }
 
     #[cfg(feature = "embedded")]
-    fn send_embedded(e: &EmbeddedTransport, i: GetRecordsInput) -> Result<GetRecordsOutput> {
+    fn send_embedded(e: &Engine, i: GetRecordsInput) -> Result<GetRecordsOutput> {
         use crate::streams::convert::item_from_engine;
         let out = e
             .engine()

@@ -41,10 +41,7 @@ impl Operation for GetShardIterator {
     }
 
     #[cfg(feature = "embedded")]
-    fn send_embedded(
-        e: &EmbeddedTransport,
-        i: GetShardIteratorInput,
-    ) -> Result<GetShardIteratorOutput> {
+    fn send_embedded(e: &Engine, i: GetShardIteratorInput) -> Result<GetShardIteratorOutput> {
         let out = e
             .engine()
             .get_shard_iterator(

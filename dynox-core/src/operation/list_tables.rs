@@ -40,7 +40,7 @@ impl Operation for ListTables {
     }
 
     #[cfg(feature = "embedded")]
-    fn send_embedded(e: &EmbeddedTransport, i: ListTablesInput) -> Result<ListTablesOutput> {
+    fn send_embedded(e: &Engine, i: ListTablesInput) -> Result<ListTablesOutput> {
         let out = e
             .engine()
             .list_tables(dynoxide::actions::list_tables::ListTablesRequest {

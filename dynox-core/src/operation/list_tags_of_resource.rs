@@ -40,10 +40,7 @@ impl Operation for ListTagsOfResource {
     }
 
     #[cfg(feature = "embedded")]
-    fn send_embedded(
-        e: &EmbeddedTransport,
-        i: ListTagsOfResourceInput,
-    ) -> Result<ListTagsOfResourceOutput> {
+    fn send_embedded(e: &Engine, i: ListTagsOfResourceInput) -> Result<ListTagsOfResourceOutput> {
         // the engine answers in one page: `NextToken` has nothing to continue
         let out = e
             .engine()

@@ -48,11 +48,11 @@ mod support {
     #[cfg(feature = "embedded")]
     pub(super) use crate::transport::embedded_convert::*;
     #[cfg(feature = "embedded")]
+    pub(super) use crate::transport::embedded_engine::Engine;
+    #[cfg(feature = "embedded")]
     pub(super) use crate::transport::embedded_reads::{page_output, segment};
     /// The SDK clients; dereferences to DynamoDB's.
     pub(super) use crate::transport::AwsClients as Client;
-    #[cfg(feature = "embedded")]
-    pub(super) use crate::transport::EmbeddedTransport;
     pub(super) use crate::wire_size::{
         array, capacities, capacity, flag, item, names, number_len, per_table, string_len, value,
         Object, Units,
@@ -103,7 +103,7 @@ pub(crate) trait Operation {
     /// Runs the request on the embedded engine.
     #[cfg(feature = "embedded")]
     fn send_embedded(
-        engine: &crate::transport::EmbeddedTransport,
+        engine: &crate::transport::embedded_engine::Engine,
         input: Self::Input,
     ) -> Result<Self::Output>;
 }
@@ -248,7 +248,7 @@ macro_rules! operations {
         /// Runs `request` on the embedded engine.
         #[cfg(feature = "embedded")]
         pub(crate) fn send_embedded(
-            engine: &crate::transport::EmbeddedTransport,
+            engine: &crate::transport::embedded_engine::Engine,
             request: Request,
         ) -> Result<Response> {
             Ok(match request {

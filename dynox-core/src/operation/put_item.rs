@@ -46,7 +46,7 @@ impl Operation for PutItem {
     }
 
     #[cfg(feature = "embedded")]
-    fn send_embedded(e: &EmbeddedTransport, i: PutItemInput) -> Result<PutItemOutput> {
+    fn send_embedded(e: &Engine, i: PutItemInput) -> Result<PutItemOutput> {
         let out = e
             .engine()
             .put_item(dynoxide::actions::put_item::PutItemRequest {

@@ -51,7 +51,7 @@ impl Operation for Query {
     }
 
     #[cfg(feature = "embedded")]
-    fn send_embedded(e: &EmbeddedTransport, i: QueryInput) -> Result<QueryOutput> {
+    fn send_embedded(e: &Engine, i: QueryInput) -> Result<QueryOutput> {
         e.page(i.limit, |limit| {
             let i = i.clone();
             let out = e

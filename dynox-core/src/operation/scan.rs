@@ -50,7 +50,7 @@ impl Operation for Scan {
     }
 
     #[cfg(feature = "embedded")]
-    fn send_embedded(e: &EmbeddedTransport, i: ScanInput) -> Result<ScanOutput> {
+    fn send_embedded(e: &Engine, i: ScanInput) -> Result<ScanOutput> {
         e.page(i.limit, |limit| {
             let i = i.clone();
             let out = e

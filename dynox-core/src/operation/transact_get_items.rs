@@ -75,10 +75,7 @@ impl Operation for TransactGetItems {
     }
 
     #[cfg(feature = "embedded")]
-    fn send_embedded(
-        e: &EmbeddedTransport,
-        i: TransactGetItemsInput,
-    ) -> Result<TransactGetItemsOutput> {
+    fn send_embedded(e: &Engine, i: TransactGetItemsInput) -> Result<TransactGetItemsOutput> {
         use dynoxide::actions::transact_get_items as tg;
         let transact_items = i
             .transact_items

@@ -130,10 +130,7 @@ impl Operation for TransactWriteItems {
     }
 
     #[cfg(feature = "embedded")]
-    fn send_embedded(
-        e: &EmbeddedTransport,
-        i: TransactWriteItemsInput,
-    ) -> Result<TransactWriteItemsOutput> {
+    fn send_embedded(e: &Engine, i: TransactWriteItemsInput) -> Result<TransactWriteItemsOutput> {
         use dynoxide::actions::transact_write_items as tw;
         let transact_items = i
             .transact_items

@@ -47,7 +47,7 @@ impl Operation for UpdateItem {
     }
 
     #[cfg(feature = "embedded")]
-    fn send_embedded(e: &EmbeddedTransport, i: UpdateItemInput) -> Result<UpdateItemOutput> {
+    fn send_embedded(e: &Engine, i: UpdateItemInput) -> Result<UpdateItemOutput> {
         let out = e
             .engine()
             .update_item(dynoxide::actions::update_item::UpdateItemRequest {

@@ -28,7 +28,7 @@ impl Operation for UpdateTable {
     }
 
     #[cfg(feature = "embedded")]
-    fn send_embedded(e: &EmbeddedTransport, i: UpdateTableInput) -> Result<UpdateTableOutput> {
+    fn send_embedded(e: &Engine, i: UpdateTableInput) -> Result<UpdateTableOutput> {
         use crate::transport::embedded_schema::{
             attribute_definitions, describe, key_schema, projection,
         };

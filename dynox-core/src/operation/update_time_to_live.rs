@@ -29,10 +29,7 @@ impl Operation for UpdateTimeToLive {
     }
 
     #[cfg(feature = "embedded")]
-    fn send_embedded(
-        e: &EmbeddedTransport,
-        i: UpdateTimeToLiveInput,
-    ) -> Result<UpdateTimeToLiveOutput> {
+    fn send_embedded(e: &Engine, i: UpdateTimeToLiveInput) -> Result<UpdateTimeToLiveOutput> {
         use dynoxide::actions::update_time_to_live as ttl;
         let spec = i
             .time_to_live_specification

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 /// How many rows the last full page held, a guess for the next page's
-/// Limit (see `EmbeddedTransport::page`).
+/// Limit (see `Engine::page`).
 #[derive(Debug, Clone)]
 pub(crate) struct PageRows(Arc<AtomicUsize>);
 
@@ -34,7 +34,7 @@ impl PageRows {
     }
 }
 
-/// What `EmbeddedTransport::page` needs to know of a page.
+/// What `Engine::page` needs to know of a page.
 pub(crate) trait PageOutput {
     /// Rows the engine evaluated.
     fn scanned(&self) -> usize;

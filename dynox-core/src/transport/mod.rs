@@ -17,6 +17,8 @@ mod embedded;
 #[cfg(feature = "embedded")]
 pub(crate) mod embedded_convert;
 #[cfg(feature = "embedded")]
+pub(crate) mod embedded_engine;
+#[cfg(feature = "embedded")]
 pub(crate) mod embedded_reads;
 #[cfg(feature = "embedded")]
 pub(crate) mod embedded_schema;
