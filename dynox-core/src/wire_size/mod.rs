@@ -60,6 +60,22 @@ pub(crate) fn array(lengths: impl Iterator<Item = usize>) -> usize {
 }
 
 pub(crate) fn value(v: &AttributeValue) -> usize {
+    value_with(v, string_len)
+}
+
+/// An upper bound of a string's length in JSON that reads none of its
+/// bytes: every byte as a six-byte escape.
+fn string_bound(s: &str) -> usize {
+    2 + 6 * s.len()
+}
+
+/// An upper bound of [`item`], at the cost of a walk over the attributes
+/// only, where [`item`] reads every byte of every string.
+pub(crate) fn item_bound(m: &HashMap<String, AttributeValue>) -> usize {
+    item_with(m, string_bound)
+}
+
+fn value_with(v: &AttributeValue, string_len: fn(&str) -> usize) -> usize {
     // {"T":<body>}
     let body = match v {
         AttributeValue::S(s) | AttributeValue::N(s) => string_len(s),
@@ -74,8 +90,8 @@ pub(crate) fn value(v: &AttributeValue) -> usize {
         AttributeValue::Null(_) => 4,
         AttributeValue::Ss(v) | AttributeValue::Ns(v) => array(v.iter().map(|s| string_len(s))),
         AttributeValue::Bs(v) => array(v.iter().map(|b| base64(b.as_ref().len()))),
-        AttributeValue::L(v) => array(v.iter().map(value)),
-        AttributeValue::M(m) => item(m),
+        AttributeValue::L(v) => array(v.iter().map(|v| value_with(v, string_len))),
+        AttributeValue::M(m) => item_with(m, string_len),
         _ => 4,
     };
     let tag = match v {
@@ -88,9 +104,13 @@ pub(crate) fn value(v: &AttributeValue) -> usize {
 
 /// `{"name":{...},...}`
 pub(crate) fn item(m: &HashMap<String, AttributeValue>) -> usize {
+    item_with(m, string_len)
+}
+
+fn item_with(m: &HashMap<String, AttributeValue>, string_len: fn(&str) -> usize) -> usize {
     2 + m
         .iter()
-        .map(|(k, v)| string_len(k) + 1 + value(v))
+        .map(|(k, v)| string_len(k) + 1 + value_with(v, string_len))
         .sum::<usize>()
         + m.len().saturating_sub(1)
 }
@@ -239,6 +259,22 @@ mod tests {
         for s in cases {
             let json = serde_json::to_string(&s).expect("a JSON string");
             assert_eq!(string_len(&s), json.len(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn the_bound_is_never_below_the_size() {
+        let strings = ["", "plain", "\u{1}\u{2}\u{3}", "quote \" \\", "ünï"];
+        for s in strings {
+            let m = HashMap::from([
+                (s.to_owned(), AttributeValue::S(s.to_owned())),
+                ("n".to_owned(), AttributeValue::N("12".to_owned())),
+                (
+                    "l".to_owned(),
+                    AttributeValue::L(vec![AttributeValue::Ss(vec![s.to_owned()])]),
+                ),
+            ]);
+            assert!(item_bound(&m) >= item(&m), "{s:?}");
         }
     }
 
