@@ -50,12 +50,10 @@ impl Dynox {
         let hot_keys = self.hot.as_ref().map(|h| h.keys_of(&request));
         self.shared.metrics.permit(&request, table);
         let started = Instant::now();
-        let result = self
-            .shared
-            .transport
-            .send(request)
-            .instrument(span.clone())
-            .await;
+        let (result, body_length) = crate::transport::aws_received::received(
+            self.shared.transport.send(request).instrument(span.clone()),
+        )
+        .await;
         let duration = started.elapsed();
         let mut record = OperationRecord {
             kind,
@@ -71,7 +69,9 @@ impl Dynox {
             succeeded: result.is_ok(),
         };
         if let Ok(response) = &result {
-            record.bytes_received = response.wire_size() as u64;
+            // the HTTP body's length where the transport saw one (AWS);
+            // computed from the response otherwise (the embedded engine)
+            record.bytes_received = body_length.unwrap_or_else(|| response.wire_size() as u64);
             record.items = response.items();
             record.scanned = response.scanned();
             record.request_id = response.request_id().map(str::to_owned);

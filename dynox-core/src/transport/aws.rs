@@ -45,9 +45,13 @@ impl AwsClients {
 impl AwsTransport {
     /// Wraps an SDK client; change streams need
     /// [`with_streams`](Self::with_streams) as well.
+    ///
+    /// The client is rebuilt from its configuration with one interceptor
+    /// added, which notes each response body's length for the
+    /// `bytes_received` metric.
     pub fn new(client: Client) -> Self {
         AwsTransport {
-            clients: AwsClients::new(client, None),
+            clients: AwsClients::new(super::aws_received::measuring(&client), None),
         }
     }
 

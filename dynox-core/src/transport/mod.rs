@@ -11,6 +11,7 @@
 
 mod aws;
 pub(crate) mod aws_errors;
+pub(crate) mod aws_received;
 pub(crate) use aws_errors::MISSING_REGION;
 #[cfg(feature = "embedded")]
 mod embedded;
