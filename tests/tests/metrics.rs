@@ -107,3 +107,43 @@ backend_tests! {
         Ok(())
     }
 }
+
+/// On AWS the sizes are the HTTP bodies' lengths, noted by the client;
+/// dynox computes the same figures for a transport that notes none (the
+/// embedded engine, or an `AwsTransport` given to `from_transport`).
+#[cfg(feature = "dynamodb-local")]
+#[tokio::test]
+async fn measured_body_sizes_match_the_computed_ones() -> Result<()> {
+    use dynox_core::transport::AwsTransport;
+    let client = dynox_tests::local_sdk_client();
+    let prefix = dynox_tests::unique_prefix();
+    let measured = Dynox::from_client(client.clone()).with_table_prefix(prefix.clone());
+    let computed = Dynox::from_transport(std::sync::Arc::new(AwsTransport::new(client)))
+        .with_table_prefix(prefix);
+    User::create_table(&measured).await?;
+    // escapes, multi-byte text and numbers: where a computed size could be off
+    let user = User::new("U \"1\"", "P\n", &format!("{}ü✓\u{1}", "x".repeat(3000)));
+    let mut sizes = Vec::new();
+    for db in [&measured, &computed] {
+        let mut ops = Vec::new();
+        let mut note = |db: &Dynox| {
+            let op = db.last_operation().expect("a request was recorded");
+            ops.push((op.kind, op.bytes_sent, op.bytes_received));
+        };
+        user.save(db).await?;
+        note(db);
+        User::get(db, "U \"1\"", "P\n").await?;
+        note(db);
+        assert_eq!(User::query(db, "U \"1\"").all().await?.len(), 1);
+        note(db);
+        assert!(
+            ops.iter()
+                .all(|(_, sent, received)| *sent > 3000 || *received > 3000),
+            "{ops:?}"
+        );
+        sizes.push(ops);
+    }
+    assert_eq!(sizes[0], sizes[1]);
+    User::delete_table(&measured).await?;
+    Ok(())
+}

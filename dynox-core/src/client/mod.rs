@@ -54,6 +54,10 @@ pub struct Dynox {
 struct Shared {
     transport: Arc<dyn Transport>,
     metrics: MetricsStore,
+    /// Whether the transport is an `AwsTransport` built here, whose client
+    /// notes the HTTP body lengths for the metrics (see
+    /// `transport::aws_received`); otherwise dynox computes them.
+    measured: bool,
 }
 
 impl std::fmt::Debug for Dynox {
@@ -74,10 +78,15 @@ impl std::fmt::Debug for Dynox {
 impl Dynox {
     /// A client over any transport (e.g. a fault-injecting wrapper in tests).
     pub fn from_transport(transport: Arc<dyn Transport>) -> Self {
+        Self::over(transport, false)
+    }
+
+    fn over(transport: Arc<dyn Transport>, measured: bool) -> Self {
         Dynox {
             shared: Arc::new(Shared {
                 transport,
                 metrics: MetricsStore::default(),
+                measured,
             }),
             prefix: None,
             routes: None,
@@ -119,7 +128,7 @@ impl Dynox {
     /// A client over an AWS SDK client. Change streams need a DynamoDB
     /// Streams client as well: see [`Dynox::from_clients`].
     pub fn from_client(client: aws_sdk_dynamodb::Client) -> Self {
-        Self::from_transport(Arc::new(AwsTransport::new(client)))
+        Self::over(Arc::new(AwsTransport::new(client)), true)
     }
 
     /// A client over AWS SDK clients of DynamoDB and of DynamoDB Streams,
@@ -128,7 +137,10 @@ impl Dynox {
         dynamodb: aws_sdk_dynamodb::Client,
         streams: aws_sdk_dynamodbstreams::Client,
     ) -> Self {
-        Self::from_transport(Arc::new(AwsTransport::new(dynamodb).with_streams(streams)))
+        Self::over(
+            Arc::new(AwsTransport::new(dynamodb).with_streams(streams)),
+            true,
+        )
     }
 
     /// A client configured by the AWS SDK's default chain: credentials,

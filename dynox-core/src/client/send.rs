@@ -22,13 +22,17 @@ impl Dynox {
         }
         let kind = request.kind();
         let reads = request.reads();
-        let bytes_sent = request.wire_size() as u64;
+        // the HTTP bodies' lengths where the client notes them (an
+        // AwsTransport built by Dynox); computed from the request and the
+        // response otherwise (the embedded engine, any other transport)
+        let measured = self.shared.measured;
+        let computed_sent = (!measured).then(|| request.wire_size() as u64);
         let span = tracing::debug_span!(
             "dynox",
             op = kind.as_str(),
             table,
             transport = self.shared.transport.name(),
-            bytes_sent,
+            bytes_sent = tracing::field::Empty,
             bytes_received = tracing::field::Empty,
             rcu = tracing::field::Empty,
             wcu = tracing::field::Empty,
@@ -50,10 +54,12 @@ impl Dynox {
         let hot_keys = self.hot.as_ref().map(|h| h.keys_of(&request));
         self.shared.metrics.permit(&request, table);
         let started = Instant::now();
-        let (result, body_length) = crate::transport::aws_received::received(
+        let (result, bodies) = crate::transport::aws_received::received(
             self.shared.transport.send(request).instrument(span.clone()),
         )
         .await;
+        let bytes_sent = computed_sent.unwrap_or_else(|| bodies.sent.unwrap_or(0));
+        span.record("bytes_sent", bytes_sent);
         let duration = started.elapsed();
         let mut record = OperationRecord {
             kind,
@@ -69,9 +75,10 @@ impl Dynox {
             succeeded: result.is_ok(),
         };
         if let Ok(response) = &result {
-            // the HTTP body's length where the transport saw one (AWS);
-            // computed from the response otherwise (the embedded engine)
-            record.bytes_received = body_length.unwrap_or_else(|| response.wire_size() as u64);
+            record.bytes_received = match bodies.received.filter(|_| measured) {
+                Some(length) => length,
+                None => response.wire_size() as u64,
+            };
             record.items = response.items();
             record.scanned = response.scanned();
             record.request_id = response.request_id().map(str::to_owned);

@@ -47,8 +47,8 @@ impl AwsTransport {
     /// [`with_streams`](Self::with_streams) as well.
     ///
     /// The client is rebuilt from its configuration with one interceptor
-    /// added, which notes each response body's length for the
-    /// `bytes_received` metric.
+    /// added, which notes each request and response body's length for the
+    /// `bytes_sent` and `bytes_received` metrics.
     pub fn new(client: Client) -> Self {
         AwsTransport {
             clients: AwsClients::new(super::aws_received::measuring(&client), None),

@@ -1,29 +1,61 @@
-//! The size of DynamoDB's answers as the HTTP body's length.
+//! The sizes of requests and answers as their HTTP bodies' lengths.
 //!
-//! The `bytes_received` metric would otherwise be computed from the parsed
-//! response, a walk over every string of every item: 1,000 items of a query
-//! cost that walk on each page. The AWS transport has the body in hand, so
-//! an interceptor on its client notes the length where the request's
-//! future can read it back.
+//! The `bytes_sent` and `bytes_received` metrics would otherwise be computed
+//! from the request and the parsed response, a walk over every string of
+//! every item: 1,000 items of a query, or 25 of a batch write, cost that walk
+//! per request. The AWS transport has the bodies in hand, so an interceptor
+//! on its client notes their lengths where the request's future can read
+//! them back.
 
-use aws_sdk_dynamodb::config::interceptors::BeforeDeserializationInterceptorContextRef;
+use aws_sdk_dynamodb::config::interceptors::{
+    BeforeDeserializationInterceptorContextRef, BeforeTransmitInterceptorContextRef,
+};
 use aws_sdk_dynamodb::config::{ConfigBag, Intercept, RuntimeComponents};
 use std::cell::Cell;
 use std::future::Future;
 
-tokio::task_local! {
-    /// The body length of the last response received by this task's
-    /// request (the SDK runs its interceptors in the caller's future).
-    static RECEIVED: Cell<Option<u64>>;
+/// The body lengths of a request's last attempt, where they were noted.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Bodies {
+    pub(crate) sent: Option<u64>,
+    pub(crate) received: Option<u64>,
 }
 
-/// Notes the length of each response body (the last attempt's wins).
+tokio::task_local! {
+    /// The body lengths of this task's request in flight (the SDK runs its
+    /// interceptors in the caller's future).
+    static BODIES: Cell<Bodies>;
+}
+
+/// Notes the length of each request and response body (the last attempt's
+/// win).
 #[derive(Debug)]
 pub(crate) struct BodyLength;
 
+/// Changes the noted lengths, when a request is in [`received`].
+fn note(f: impl FnOnce(&mut Bodies)) {
+    // outside `received` (a client used directly) there is nowhere to note them
+    let _ = BODIES.try_with(|cell| {
+        let mut bodies = cell.get();
+        f(&mut bodies);
+        cell.set(bodies);
+    });
+}
+
 impl Intercept for BodyLength {
     fn name(&self) -> &'static str {
-        "dynox response body length"
+        "dynox body lengths"
+    }
+
+    fn read_before_transmit(
+        &self,
+        context: &BeforeTransmitInterceptorContextRef<'_>,
+        _: &RuntimeComponents,
+        _: &mut ConfigBag,
+    ) -> Result<(), aws_sdk_dynamodb::error::BoxError> {
+        let length = context.request().body().content_length();
+        note(|b| b.sent = length);
+        Ok(())
     }
 
     fn read_before_deserialization(
@@ -33,8 +65,7 @@ impl Intercept for BodyLength {
         _: &mut ConfigBag,
     ) -> Result<(), aws_sdk_dynamodb::error::BoxError> {
         let length = context.response().body().content_length();
-        // outside `received` (a client used directly) there is nowhere to note it
-        let _ = RECEIVED.try_with(|cell| cell.set(length));
+        note(|b| b.received = length);
         Ok(())
     }
 }
@@ -45,13 +76,13 @@ pub(crate) fn measuring(client: &aws_sdk_dynamodb::Client) -> aws_sdk_dynamodb::
     aws_sdk_dynamodb::Client::from_conf(config)
 }
 
-/// Runs `send` and answers with its output and the length of the response
-/// body it received, when a measuring client received one.
-pub(crate) async fn received<T>(send: impl Future<Output = T>) -> (T, Option<u64>) {
-    RECEIVED
-        .scope(Cell::new(None), async {
+/// Runs `send` and answers with its output and the lengths of the bodies
+/// it sent and received, where a measuring client noted them.
+pub(crate) async fn received<T>(send: impl Future<Output = T>) -> (T, Bodies) {
+    BODIES
+        .scope(Cell::new(Bodies::default()), async {
             let out = send.await;
-            (out, RECEIVED.with(Cell::get))
+            (out, BODIES.with(Cell::get))
         })
         .await
 }
