@@ -65,9 +65,11 @@ struct Job {
     reply: oneshot::Sender<Result<Response>>,
 }
 
-/// At most this many queued requests run before their answers go out
-/// together: the callers' tasks then wake as a group, and a parked runtime
-/// worker is woken once for them rather than once per request.
+/// At most this many queued requests run back to back under the gate;
+/// their answers go out after it is released, so the callers they wake do
+/// not find the engine held. Answering each request inside the gate
+/// measured 15,000 to 27,000 puts/s from 32 tasks, against 32,000 to
+/// 35,000 this way.
 const BATCH: usize = 16;
 
 /// The engine, and the thread that serves it when callers queue up.
