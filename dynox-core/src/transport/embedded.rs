@@ -9,13 +9,13 @@ use std::sync::Arc;
 
 /// Runs requests on an in-process dynoxide engine, in memory or in a file.
 ///
-/// The engine lives on a thread of its own, which serves requests from a
-/// queue one after another. The engine runs one request at a time behind a
-/// lock, so callers on the async runtime's workers would otherwise block
-/// those threads on the lock and on SQLite (a file-backed engine's
-/// checkpoints take milliseconds); with the queue, waiting is an ordinary
-/// async wait, and more callers keep the engine busy rather than fighting
-/// over it.
+/// The engine runs one request at a time behind a lock. A request that
+/// finds it idle runs on the caller's thread; once callers meet on it, a
+/// thread of its own serves them from a queue, so a runtime worker never
+/// blocks on another caller's request or on SQLite (a file-backed engine's
+/// checkpoints take milliseconds), and more callers keep the engine busy
+/// rather than fighting over it. Queries and scans always run on the
+/// caller's thread, where converting their pages runs side by side.
 #[derive(Clone)]
 pub struct EmbeddedTransport {
     thread: Arc<EngineThread>,
