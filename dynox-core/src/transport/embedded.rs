@@ -11,11 +11,12 @@ use std::sync::Arc;
 ///
 /// The engine runs one request at a time behind a lock. A request that
 /// finds it idle runs on the caller's thread; once callers meet on it, a
-/// thread of its own serves them from a queue, so a runtime worker never
-/// blocks on another caller's request or on SQLite (a file-backed engine's
-/// checkpoints take milliseconds), and more callers keep the engine busy
-/// rather than fighting over it. Queries and scans always run on the
-/// caller's thread, where converting their pages runs side by side.
+/// thread of its own serves them from a queue, so their runtime workers do
+/// not block on another caller's request or on SQLite (a file-backed
+/// engine's checkpoints take milliseconds), and more callers keep the
+/// engine busy rather than fighting over it. Queries and scans always run
+/// on the caller's thread, waiting for the engine there as before, so that
+/// converting their pages runs side by side.
 #[derive(Clone)]
 pub struct EmbeddedTransport {
     thread: Arc<EngineThread>,
