@@ -54,10 +54,13 @@ impl Dynox {
         let hot_keys = self.hot.as_ref().map(|h| h.keys_of(&request));
         self.shared.metrics.permit(&request, table);
         let started = Instant::now();
-        let (result, bodies) = crate::transport::aws_received::received(
-            self.shared.transport.send(request).instrument(span.clone()),
-        )
-        .await;
+        let sending = self.shared.transport.send(request).instrument(span.clone());
+        // only a measuring client has lengths to note
+        let (result, bodies) = if measured {
+            crate::transport::aws_received::received(sending).await
+        } else {
+            (sending.await, Default::default())
+        };
         let bytes_sent = computed_sent.unwrap_or_else(|| bodies.sent.unwrap_or(0));
         span.record("bytes_sent", bytes_sent);
         let duration = started.elapsed();

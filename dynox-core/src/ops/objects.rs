@@ -81,12 +81,8 @@ pub(crate) async fn after<T>(
     result: &Result<T>,
     old: Option<&Item>,
 ) {
+    // a write that uploaded nothing may still have removed or replaced an
+    // object: `finish` deletes those, and with no uploads nothing else
     #[cfg(feature = "s3")]
-    if let Some(uploads) = objects.uploads {
-        crate::s3::store::finish(db, schema, uploads, result, old).await;
-    } else if let (Ok(_), Some(old)) = (result, old) {
-        // a write that uploaded nothing may still have removed or
-        // replaced an object
-        crate::s3::store::finish(db, schema, Default::default(), result, Some(old)).await;
-    }
+    crate::s3::store::finish(db, schema, objects.uploads.unwrap_or_default(), result, old).await;
 }
