@@ -307,3 +307,48 @@ impl Transport for LostWrite {
         self.inner.name()
     }
 }
+
+/// Refuses the next item write (PutItem, UpdateItem, DeleteItem) once armed,
+/// without sending it, as DynamoDB refuses a request it will not apply (a
+/// failed validation): the caller knows for sure that nothing was written.
+#[derive(Debug)]
+pub struct RefusedWrite {
+    inner: Arc<dyn Transport>,
+    armed: std::sync::atomic::AtomicBool,
+}
+
+impl RefusedWrite {
+    /// Wraps `inner`; nothing is refused until [`RefusedWrite::arm`].
+    pub fn new(inner: Arc<dyn Transport>) -> Self {
+        RefusedWrite {
+            inner,
+            armed: std::sync::atomic::AtomicBool::new(false),
+        }
+    }
+
+    /// The next item write is refused.
+    pub fn arm(&self) {
+        self.armed.store(true, Ordering::SeqCst);
+    }
+}
+
+impl Transport for RefusedWrite {
+    fn send(&self, request: Request) -> BoxFuture<'_, Result<Response>> {
+        Box::pin(async move {
+            let write = matches!(
+                request,
+                Request::PutItem(_) | Request::UpdateItem(_) | Request::DeleteItem(_)
+            );
+            if write && self.armed.swap(false, Ordering::SeqCst) {
+                return Err(Error::Validation {
+                    message: "the write was refused (injected)".to_owned(),
+                });
+            }
+            self.inner.send(request).await
+        })
+    }
+
+    fn name(&self) -> &'static str {
+        self.inner.name()
+    }
+}

@@ -7,7 +7,7 @@
 
 use dynox_core::prelude::*;
 use dynox_core::s3::S3Object;
-use dynox_tests::faults::LostWrite;
+use dynox_tests::faults::{LostWrite, RefusedWrite};
 use dynox_tests::objects::{exists, moto_s3, Uploads};
 use dynox_tests::{backend_tests, unique_prefix};
 use std::sync::Arc;
@@ -33,6 +33,42 @@ pub struct Lost {
     pub id: String,
     #[dyno(s3(bucket = "dynox-no-such-bucket"))]
     pub file: S3Object,
+}
+
+/// A model with a compressed field beside its object.
+#[derive(DynoModel, Debug, Clone, PartialEq)]
+#[dyno(table = "s3_docs")]
+pub struct Packed {
+    #[dyno(partition_key)]
+    pub id: String,
+    #[dyno(compress)]
+    pub body: String,
+    #[dyno(s3(bucket = "dynox-tests", prefix = "packed/"))]
+    pub file: S3Object,
+}
+
+/// `len` bytes of text that no algorithm compresses much.
+fn incompressible(len: usize) -> String {
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    (0..len)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            char::from(b'!' + (x % 90) as u8)
+        })
+        .collect()
+}
+
+/// `db` through `wrapper`, with the same table prefix and S3 client.
+fn wrapped(
+    db: &Dynox,
+    wrapper: Arc<dyn dynox_core::transport::Transport>,
+    s3: &aws_sdk_s3::Client,
+) -> Dynox {
+    Dynox::from_transport(wrapper)
+        .with_table_prefix(db.table_prefix())
+        .with_s3(s3.clone())
 }
 
 async fn setup(db: &Dynox) -> Result<(Dynox, aws_sdk_s3::Client, Uploads)> {
@@ -181,7 +217,7 @@ backend_tests! {
     }
 
     async fn an_unknown_outcome_keeps_the_object_the_item_may_point_at(db: Dynox) -> Result<()> {
-        let (db, s3, _) = setup(&db).await?;
+        let (db, s3, uploads) = setup(&db).await?;
         for applied in [true, false] {
             let faulty = Arc::new(LostWrite::new(db.transport().clone(), applied));
             let lossy = Dynox::from_transport(faulty.clone())
@@ -201,9 +237,89 @@ backend_tests! {
                 assert!(Doc::get(&db, &id).await?.is_none());
             }
             // and a retry finds it and uploads nothing more
+            let before = uploads.puts();
             doc(&id, &body).save(&lossy).await?;
+            assert_eq!(uploads.puts(), before, "the retry uploaded again ({applied})");
             assert_eq!(loaded(&db, &id).await?.file.key(), Some(key.as_str()));
         }
+        Ok(())
+    }
+
+    async fn an_injected_refusal_deletes_the_new_object_and_keeps_the_old(db: Dynox) -> Result<()> {
+        let (db, s3, uploads) = setup(&db).await?;
+        let refusing = Arc::new(RefusedWrite::new(db.transport().clone()));
+        let faulty = wrapped(&db, refusing.clone(), &s3);
+        // a new item: its upload is deleted, no item is written
+        refusing.arm();
+        let refused = doc("f1", "never stored").save(&faulty).await;
+        assert!(matches!(refused, Err(Error::Validation { .. })), "{refused:?}");
+        assert_eq!(uploads.puts(), 1, "it was uploaded before the write");
+        let key = format!("docs/{}/f1/file/{}", db.table_name::<Doc>(), sha256_hex(b"never stored"));
+        assert!(!exists(&s3, &key).await, "the refused write's object is deleted");
+        assert!(Doc::get(&db, "f1").await?.is_none());
+        // a smart save that replaces the file: the new object goes, the old stays
+        doc("f2", "old file").save(&db).await?;
+        let mut t = loaded(&faulty, "f2").await?;
+        let old = t.file.key().expect("stored").to_owned();
+        t.file = S3Object::new(b"new file".to_vec());
+        refusing.arm();
+        assert!(matches!(t.save(&faulty).await, Err(Error::Validation { .. })));
+        let new = format!("docs/{}/f2/file/{}", db.table_name::<Doc>(), sha256_hex(b"new file"));
+        assert!(!exists(&s3, &new).await, "the refused replacement is deleted");
+        assert!(exists(&s3, &old).await, "the stored item's object stays");
+        assert_eq!(loaded(&db, "f2").await?.file.bytes(&db).await?.as_ref(), b"old file");
+        // the same value saved again once the fault is gone: stored, old object deleted
+        t.save(&faulty).await?;
+        assert!(exists(&s3, &new).await && !exists(&s3, &old).await);
+        // a refused delete keeps the item and its object
+        refusing.arm();
+        assert!(Doc::delete_by_key(&faulty, "f2").await.is_err());
+        assert!(exists(&s3, &new).await);
+        assert_eq!(loaded(&db, "f2").await?.file.bytes(&db).await?.as_ref(), b"new file");
+        Ok(())
+    }
+
+    async fn a_replace_with_an_unknown_outcome_keeps_both_objects(db: Dynox) -> Result<()> {
+        let (db, s3, uploads) = setup(&db).await?;
+        let lost = Arc::new(LostWrite::new(db.transport().clone(), true));
+        let faulty = wrapped(&db, lost.clone(), &s3);
+        doc("w", "first").save(&db).await?;
+        let mut t = loaded(&faulty, "w").await?;
+        let old = t.file.key().expect("stored").to_owned();
+        t.file = S3Object::new(b"second".to_vec());
+        lost.arm();
+        assert!(matches!(t.save(&faulty).await, Err(Error::Unreachable { .. })));
+        let new = format!("docs/{}/w/file/{}", db.table_name::<Doc>(), sha256_hex(b"second"));
+        // the write was applied, so the item points at the new object; the
+        // old one cannot be known to be unused and stays (the documented window)
+        assert_eq!(loaded(&db, "w").await?.file.key(), Some(new.as_str()));
+        assert!(exists(&s3, &new).await && exists(&s3, &old).await);
+        let before = uploads.puts();
+        // a retry of the same save uploads nothing more
+        let mut again = loaded(&faulty, "w").await?;
+        again.file = S3Object::new(b"second".to_vec());
+        again.save(&faulty).await?;
+        assert_eq!(uploads.puts(), before, "the retry found the object");
+        Ok(())
+    }
+
+    async fn too_large_after_compression_is_refused_before_any_upload(db: Dynox) -> Result<()> {
+        let (db, s3, uploads) = setup(&db).await?;
+        let big = incompressible(500_000);
+        let p = Packed { id: "p".into(), body: big.clone(), file: S3Object::new(b"packed".to_vec()) };
+        let key = format!("packed/{}/p/file/{}", db.table_name::<Doc>(), sha256_hex(b"packed"));
+        assert!(matches!(p.save(&db).await, Err(Error::ItemTooLarge { .. })));
+        assert_eq!(uploads.puts(), 0, "nothing uploaded");
+        assert!(!exists(&s3, &key).await);
+        // a loaded value's smart save with an oversized change, too
+        Packed { body: "small".into(), ..p.clone() }.save(&db).await?;
+        assert_eq!(uploads.puts(), 1);
+        let mut t = Packed::get(&db, "p").await?.expect("stored");
+        t.body = big;
+        t.file = S3Object::new(b"packed, second".to_vec());
+        assert!(matches!(t.save(&db).await, Err(Error::ItemTooLarge { .. })));
+        assert_eq!(uploads.puts(), 1, "nothing uploaded for the refused save");
+        assert_eq!(Packed::get(&db, "p").await?.expect("stored").body, "small");
         Ok(())
     }
 

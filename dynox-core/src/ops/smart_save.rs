@@ -124,7 +124,11 @@ impl<'a, M: DynoModel> SmartSave<'a, M> {
                     actions.set(RawPath::attribute(attribute), Some(value));
                 }
                 versioning::set_in::<M>(&mut actions, expected.next());
-                if M::SCHEMA.max_size.is_some() {
+                // with objects to upload the size is checked before they
+                // go (DynamoDB's refusal would come after an upload); with
+                // neither objects nor a smaller limit DynamoDB's own check
+                // suffices, and a smart save stays without a whole-item render
+                if M::SCHEMA.max_size.is_some() || super::objects::any(M::SCHEMA) {
                     checks::size::<M>(&tracked.value.to_item())?;
                 }
                 let key = tracked.value.key();
