@@ -190,3 +190,142 @@ impl Crypto {
         Ok(plaintext)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::encrypt::provider::DataKey;
+    use crate::encrypt::LocalKeyProvider;
+    use futures::future::BoxFuture;
+    use std::sync::atomic::AtomicUsize;
+
+    /// The local provider, counting what it is asked for.
+    #[derive(Default)]
+    struct Counting {
+        inner: LocalKeyProvider,
+        made: AtomicUsize,
+        unwrapped: AtomicUsize,
+    }
+
+    impl KeyProvider for Counting {
+        fn generate_data_key<'a>(
+            &'a self,
+            key_id: &'a str,
+            context: &'a EncryptionContext,
+        ) -> BoxFuture<'a, Result<DataKey, KeyError>> {
+            self.made.fetch_add(1, Ordering::SeqCst);
+            self.inner.generate_data_key(key_id, context)
+        }
+
+        fn decrypt_data_key<'a>(
+            &'a self,
+            key_id: &'a str,
+            wrapped: &'a [u8],
+            context: &'a EncryptionContext,
+        ) -> BoxFuture<'a, Result<Zeroizing<[u8; 32]>, KeyError>> {
+            self.unwrapped.fetch_add(1, Ordering::SeqCst);
+            self.inner.decrypt_data_key(key_id, wrapped, context)
+        }
+    }
+
+    fn crypto(limits: KeyCacheLimits) -> (Crypto, Arc<Counting>) {
+        let provider = Arc::new(Counting {
+            inner: LocalKeyProvider::new().with_random_key("k"),
+            ..Counting::default()
+        });
+        (Crypto::new(provider.clone(), limits), provider)
+    }
+
+    #[tokio::test]
+    async fn a_write_key_is_replaced_after_max_uses() {
+        let limits = KeyCacheLimits {
+            max_uses: 3,
+            ..KeyCacheLimits::default()
+        };
+        let (crypto, provider) = crypto(limits);
+        let first = crypto.write_key("t", "k").await.expect("key");
+        for _ in 0..2 {
+            first.used();
+            let again = crypto.write_key("t", "k").await.expect("key");
+            assert_eq!(again.wrapped, first.wrapped, "reused below max_uses");
+        }
+        first.used(); // the third sealed value
+        let next = crypto.write_key("t", "k").await.expect("key");
+        assert_ne!(next.wrapped, first.wrapped, "a new key after max_uses");
+        assert_eq!(provider.made.load(Ordering::SeqCst), 2);
+        // another table has a key of its own
+        crypto.write_key("other", "k").await.expect("key");
+        assert_eq!(provider.made.load(Ordering::SeqCst), 3);
+    }
+
+    #[tokio::test]
+    async fn keys_expire_after_max_age() {
+        let limits = KeyCacheLimits {
+            max_age: Duration::from_millis(40),
+            ..KeyCacheLimits::default()
+        };
+        let (crypto, provider) = crypto(limits);
+        let first = crypto.write_key("t", "k").await.expect("key");
+        crypto
+            .read_key("t", "k", &first.wrapped)
+            .await
+            .expect("read");
+        assert_eq!(
+            crypto.write_key("t", "k").await.expect("key").wrapped,
+            first.wrapped
+        );
+        crypto
+            .read_key("t", "k", &first.wrapped)
+            .await
+            .expect("read");
+        assert_eq!(provider.made.load(Ordering::SeqCst), 1);
+        assert_eq!(provider.unwrapped.load(Ordering::SeqCst), 1);
+        // a sleep can only make the keys older than max_age
+        tokio::time::sleep(Duration::from_millis(60)).await;
+        let next = crypto.write_key("t", "k").await.expect("key");
+        assert_ne!(next.wrapped, first.wrapped, "a new key after max_age");
+        crypto
+            .read_key("t", "k", &first.wrapped)
+            .await
+            .expect("read");
+        assert_eq!(
+            provider.unwrapped.load(Ordering::SeqCst),
+            2,
+            "unwrapped again"
+        );
+    }
+
+    #[tokio::test]
+    async fn the_oldest_read_key_goes_first() {
+        let limits = KeyCacheLimits {
+            max_uses: 0, // a new write key each time: distinct wrapped keys
+            max_read_keys: 2,
+            ..KeyCacheLimits::default()
+        };
+        let (crypto, provider) = crypto(limits);
+        let mut wrapped = Vec::new();
+        for _ in 0..3 {
+            wrapped.push(
+                crypto
+                    .write_key("t", "k")
+                    .await
+                    .expect("key")
+                    .wrapped
+                    .clone(),
+            );
+        }
+        let unwraps = || provider.unwrapped.load(Ordering::SeqCst);
+        for w in &wrapped[..2] {
+            crypto.read_key("t", "k", w).await.expect("read");
+        }
+        assert_eq!(unwraps(), 2);
+        crypto.read_key("t", "k", &wrapped[1]).await.expect("read");
+        assert_eq!(unwraps(), 2, "cached");
+        // a third key evicts the oldest, the first
+        crypto.read_key("t", "k", &wrapped[2]).await.expect("read");
+        crypto.read_key("t", "k", &wrapped[1]).await.expect("read");
+        assert_eq!(unwraps(), 3, "the second is still cached");
+        crypto.read_key("t", "k", &wrapped[0]).await.expect("read");
+        assert_eq!(unwraps(), 4, "the first was evicted");
+    }
+}

@@ -46,7 +46,9 @@
 //! The remaining window, by design on the safe side: when the outcome of
 //! the DynamoDB write is unknown (a timeout, an unreachable endpoint, the
 //! process stopping), the new object is kept, since the item may point at
-//! it; and when deleting an old object fails after the write, it is left.
+//! it, and so is the object a replace would have deleted, since the item
+//! may still point at that one (the old item did not come back); and when
+//! deleting an old object fails after the write, it is left.
 //! Both are objects no item points at, under the item's own prefix, with
 //! the content hash as the last part of their key: a lifecycle rule or a
 //! sweep can find them.
