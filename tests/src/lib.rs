@@ -3,7 +3,8 @@
 //!
 //! `backend_tests!` turns each `async fn name(db: Dynox) -> Result<()>` into a
 //! module `name` with a test `embedded` and, with the `dynamodb-local`
-//! feature, a test `dynamodb_local`. That feature is what the README's test
+//! feature, the tests `dynamodb_local` (the SDK transport) and
+//! `dynamodb_local_lean` (the lean transport). That feature is what the README's test
 //! command turns on; it reads DynamoDB Local's endpoint from
 //! `DYNOX_TEST_ENDPOINT` and fails when it is missing or unreachable.
 
@@ -25,6 +26,16 @@ pub enum Backend {
     Embedded,
     /// DynamoDB Local through the AWS SDK transport.
     DynamoDbLocal,
+    /// DynamoDB Local through the lean AWS transport (aws-sigv4 and hyper;
+    /// the SDK for what it does not carry).
+    DynamoDbLocalLean,
+}
+
+impl Backend {
+    /// Whether the backend is DynamoDB Local, through either AWS transport.
+    pub fn is_dynamodb_local(self) -> bool {
+        matches!(self, Backend::DynamoDbLocal | Backend::DynamoDbLocalLean)
+    }
 }
 
 /// A table prefix no other test of any process uses, so tests run in parallel
@@ -90,6 +101,9 @@ pub fn connect(backend: Backend) -> Dynox {
     let db = match backend {
         Backend::Embedded => Dynox::memory(),
         Backend::DynamoDbLocal => Dynox::from_clients(local_sdk_client(), local_streams_client()),
+        Backend::DynamoDbLocalLean => {
+            Dynox::from_clients_lean(local_sdk_client(), local_streams_client())
+        }
     };
     db.with_table_prefix(unique_prefix())
 }
@@ -222,6 +236,12 @@ macro_rules! backend_tests {
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn dynamodb_local() {
                 $crate::run($crate::Backend::DynamoDbLocal, test).await;
+            }
+
+            #[cfg(feature = "dynamodb-local")]
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn dynamodb_local_lean() {
+                $crate::run($crate::Backend::DynamoDbLocalLean, test).await;
             }
         }
     )*};

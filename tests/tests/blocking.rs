@@ -11,6 +11,7 @@ fn backends() -> Vec<Backend> {
     let mut all = vec![Backend::Embedded];
     if cfg!(feature = "dynamodb-local") {
         all.push(Backend::DynamoDbLocal);
+        all.push(Backend::DynamoDbLocalLean);
     }
     all
 }

@@ -49,6 +49,14 @@ async fn consumed_capacity_matches_dynamodb_local() {
     let local = measure(&connect(Backend::DynamoDbLocal))
         .await
         .expect("local");
+    // the lean transport reports what the SDK transport reports
+    let lean = measure(&connect(Backend::DynamoDbLocalLean))
+        .await
+        .expect("lean");
+    assert_eq!(
+        local, lean,
+        "the lean transport's capacity and bytes differ"
+    );
     println!("| operation | item | RCU | WCU | bytes sent |");
     println!("|---|---|---|---|---|");
     for (e, l) in embedded.iter().zip(&local) {

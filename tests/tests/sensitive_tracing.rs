@@ -114,6 +114,7 @@ fn backends() -> Vec<Backend> {
     let mut all = vec![Backend::Embedded];
     if cfg!(feature = "dynamodb-local") {
         all.push(Backend::DynamoDbLocal);
+        all.push(Backend::DynamoDbLocalLean);
     }
     all
 }
@@ -137,6 +138,7 @@ fn tracing_output_never_carries_sensitive_values() {
         let transport = match backend {
             Backend::Embedded => "transport=\"embedded\"",
             Backend::DynamoDbLocal => "transport=\"aws\"",
+            Backend::DynamoDbLocalLean => "transport=\"aws-lean\"",
         };
         assert!(
             out.contains("op=\"PutItem\"") && out.contains("error=") && out.contains(transport),

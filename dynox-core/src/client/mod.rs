@@ -7,7 +7,7 @@ use crate::hot::HotPartitions;
 use crate::metrics::{Metrics, MetricsStore, OperationRecord, TableMetrics};
 use crate::rate_limit::{Limits, RateLimit};
 use crate::routing::Routes;
-use crate::transport::{AwsTransport, Transport};
+use crate::transport::{AwsTransport, LeanTransport, Transport};
 use crate::{DynoModel, Result};
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -143,30 +143,80 @@ impl Dynox {
         )
     }
 
+    /// A client over the lean AWS transport ([`LeanTransport`]), configured
+    /// as `client` is: DynamoDB's item operations at less than half the
+    /// SDK's CPU per request, everything else through `client`. Change
+    /// streams need a DynamoDB Streams client as well: see
+    /// [`Dynox::from_clients_lean`].
+    ///
+    /// [`LeanTransport`]: crate::transport::LeanTransport
+    pub fn from_client_lean(client: aws_sdk_dynamodb::Client) -> Self {
+        Self::over(Arc::new(LeanTransport::new(client)), true)
+    }
+
+    /// [`Dynox::from_clients`] over the lean AWS transport.
+    pub fn from_clients_lean(
+        dynamodb: aws_sdk_dynamodb::Client,
+        streams: aws_sdk_dynamodbstreams::Client,
+    ) -> Self {
+        Self::over(
+            Arc::new(LeanTransport::new(dynamodb).with_streams(streams)),
+            true,
+        )
+    }
+
+    /// [`Dynox::from_env`] over the lean AWS transport: the same
+    /// configuration (credentials, region, endpoint, retries, timeouts, KMS
+    /// and S3 clients), with DynamoDB's item operations sent without the
+    /// SDK's per-request machinery.
+    pub async fn from_env_lean() -> Result<Self> {
+        let config = Self::env_config().await?;
+        let db = Self::from_clients_lean(
+            aws_sdk_dynamodb::Client::new(&config),
+            aws_sdk_dynamodbstreams::Client::new(&config),
+        );
+        Ok(db.with_env_services(&config))
+    }
+
     /// A client configured by the AWS SDK's default chain: credentials,
     /// `AWS_REGION`, and `AWS_ENDPOINT_URL_DYNAMODB` (e.g. for DynamoDB Local;
     /// change streams read `AWS_ENDPOINT_URL_DYNAMODB_STREAMS`, or
     /// `AWS_ENDPOINT_URL` for both).
     /// Without a region it is [`crate::Error::Configuration`].
     pub async fn from_env() -> Result<Self> {
+        let config = Self::env_config().await?;
+        let db = Self::from_clients(
+            aws_sdk_dynamodb::Client::new(&config),
+            aws_sdk_dynamodbstreams::Client::new(&config),
+        );
+        Ok(db.with_env_services(&config))
+    }
+
+    /// The AWS SDK's configuration from the environment; without a region
+    /// it is [`crate::Error::Configuration`].
+    async fn env_config() -> Result<aws_config::SdkConfig> {
         let config = aws_config::load_defaults(aws_config::BehaviorVersion::latest()).await;
         if config.region().is_none() {
             return Err(crate::Error::Configuration {
                 message: crate::transport::MISSING_REGION.to_owned(),
             });
         }
-        let db = Self::from_clients(
-            aws_sdk_dynamodb::Client::new(&config),
-            aws_sdk_dynamodbstreams::Client::new(&config),
-        );
+        Ok(config)
+    }
+
+    /// The KMS and S3 clients of encrypted and S3-backed fields, from the
+    /// same configuration.
+    #[cfg_attr(not(any(feature = "kms", feature = "s3")), allow(unused_variables))]
+    fn with_env_services(self, config: &aws_config::SdkConfig) -> Self {
+        let db = self;
         // encrypted fields' data keys from KMS, configured alike
         // (`AWS_ENDPOINT_URL_KMS` for another endpoint)
         #[cfg(feature = "kms")]
-        let db = db.with_key_provider(crate::encrypt::KmsKeyProvider::new(&config));
+        let db = db.with_key_provider(crate::encrypt::KmsKeyProvider::new(config));
         // S3-backed fields' objects (`AWS_ENDPOINT_URL_S3` for another endpoint)
         #[cfg(feature = "s3")]
-        let db = db.with_s3(aws_sdk_s3::Client::new(&config));
-        Ok(db)
+        let db = db.with_s3(aws_sdk_s3::Client::new(config));
+        db
     }
 
     /// The embedded engine, in memory: real DynamoDB semantics, no server.

@@ -56,7 +56,7 @@ impl Dynox {
         let started = Instant::now();
         let sending = self.shared.transport.send(request).instrument(span.clone());
         // only a measuring client has lengths to note
-        let (result, bodies) = if measured {
+        let (result, mut bodies) = if measured {
             crate::transport::aws_received::received(sending).await
         } else {
             (sending.await, Default::default())
@@ -84,7 +84,10 @@ impl Dynox {
             };
             record.items = response.items();
             record.scanned = response.scanned();
-            record.request_id = response.request_id().map(str::to_owned);
+            record.request_id = match response.request_id() {
+                Some(id) => Some(id.to_owned()),
+                None => bodies.request_id.take(),
+            };
             if let Some(c) = response.consumed() {
                 // DynamoDB splits read and write units only for some
                 // operations; otherwise the total belongs to the kind.

@@ -22,6 +22,19 @@ impl Operation for BatchGetItem {
     type Input = BatchGetItemInput;
     type Output = BatchGetItemOutput;
 
+    const LEAN: Option<Codec<BatchGetItemInput, BatchGetItemOutput>> = Some(Codec {
+        target: "DynamoDB_20120810.BatchGetItem",
+        write: lean_body,
+        read: lean_answer,
+        carries: |i| {
+            i.request_items
+                .iter()
+                .flat_map(|m| m.values())
+                .all(|k| k.attributes_to_get.is_none())
+        },
+        keeps_item: false,
+    });
+
     fn request_size(i: &BatchGetItemInput) -> usize {
         let mut o = Object::new();
         o.opt("RequestItems", i.request_items.as_ref(), |m| {
@@ -152,4 +165,63 @@ fn unprocessed_keys(json: serde_json::Value) -> Result<sdk::KeysAndAttributes> {
         .set_consistent_read(json.get("ConsistentRead").and_then(|v| v.as_bool()))
         .build()
         .map_err(|e| malformed(&e))
+}
+
+/// The body, in the SDK serializer's member order.
+fn lean_body(i: &BatchGetItemInput, o: &mut out::Object<'_>) {
+    if let Some(tables) = &i.request_items {
+        let mut t = o.key("RequestItems").start_object();
+        for (table, k) in tables {
+            let mut ka = t.key(table).start_object();
+            let mut keys = ka.key("Keys").start_array();
+            for key in &k.keys {
+                let mut m = keys.value().start_object();
+                out::item_members(&mut m, key);
+                m.finish();
+            }
+            keys.finish();
+            out::boolean(&mut ka, "ConsistentRead", k.consistent_read);
+            out::string(
+                &mut ka,
+                "ProjectionExpression",
+                k.projection_expression.as_deref(),
+            );
+            out::names(
+                &mut ka,
+                "ExpressionAttributeNames",
+                k.expression_attribute_names.as_ref(),
+            );
+            ka.finish();
+        }
+        t.finish();
+    }
+    out::string(
+        o,
+        "ReturnConsumedCapacity",
+        i.return_consumed_capacity.as_ref().map(|v| v.as_str()),
+    );
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct AnswerJ {
+    responses: Option<std::collections::HashMap<String, read::ItemsJ>>,
+    unprocessed_keys: Option<std::collections::HashMap<String, read::KeysJ>>,
+    consumed_capacity: Option<Vec<read::ConsumedJ>>,
+}
+
+fn lean_answer(body: &[u8]) -> Result<BatchGetItemOutput> {
+    let a: AnswerJ = read::parse("BatchGetItem", body)?;
+    Ok(BatchGetItemOutput::builder()
+        .set_responses(
+            a.responses
+                .map(|r| r.into_iter().map(|(t, i)| (t, i.0)).collect()),
+        )
+        .set_unprocessed_keys(a.unprocessed_keys.map(|u| {
+            u.into_iter()
+                .filter_map(|(t, k)| Some((t, k.sdk()?)))
+                .collect()
+        }))
+        .set_consumed_capacity(read::consumed_list(a.consumed_capacity))
+        .build())
 }

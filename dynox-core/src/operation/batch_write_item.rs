@@ -24,6 +24,14 @@ impl Operation for BatchWriteItem {
     type Input = BatchWriteItemInput;
     type Output = BatchWriteItemOutput;
 
+    const LEAN: Option<Codec<BatchWriteItemInput, BatchWriteItemOutput>> = Some(Codec {
+        target: "DynamoDB_20120810.BatchWriteItem",
+        write: lean_body,
+        read: lean_answer,
+        carries: |_| true,
+        keeps_item: false,
+    });
+
     fn request_size(i: &BatchWriteItemInput) -> usize {
         let mut o = Object::new();
         o.opt("RequestItems", i.request_items.as_ref(), |m| {
@@ -110,4 +118,80 @@ pub(super) fn aws_request(
         .set_request_items(i.request_items)
         .set_return_consumed_capacity(i.return_consumed_capacity)
         .set_return_item_collection_metrics(i.return_item_collection_metrics)
+}
+
+/// The body, in the SDK serializer's member order.
+fn lean_body(i: &BatchWriteItemInput, o: &mut out::Object<'_>) {
+    if let Some(tables) = &i.request_items {
+        let mut t = o.key("RequestItems").start_object();
+        for (table, writes) in tables {
+            let mut list = t.key(table).start_array();
+            for w in writes {
+                let mut wo = list.value().start_object();
+                if let Some(p) = &w.put_request {
+                    let mut po = wo.key("PutRequest").start_object();
+                    out::item(&mut po, "Item", Some(&p.item));
+                    po.finish();
+                }
+                if let Some(d) = &w.delete_request {
+                    let mut dobj = wo.key("DeleteRequest").start_object();
+                    out::item(&mut dobj, "Key", Some(&d.key));
+                    dobj.finish();
+                }
+                wo.finish();
+            }
+            list.finish();
+        }
+        t.finish();
+    }
+    out::string(
+        o,
+        "ReturnConsumedCapacity",
+        i.return_consumed_capacity.as_ref().map(|v| v.as_str()),
+    );
+    out::string(
+        o,
+        "ReturnItemCollectionMetrics",
+        i.return_item_collection_metrics
+            .as_ref()
+            .map(|v| v.as_str()),
+    );
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct AnswerJ {
+    unprocessed_items: Option<std::collections::HashMap<String, Vec<read::WriteJ>>>,
+    item_collection_metrics: Option<std::collections::HashMap<String, Vec<read::CollectionJ>>>,
+    consumed_capacity: Option<Vec<read::ConsumedJ>>,
+}
+
+fn lean_answer(body: &[u8]) -> Result<BatchWriteItemOutput> {
+    let a: AnswerJ = read::parse("BatchWriteItem", body)?;
+    let unprocessed = match a.unprocessed_items {
+        Some(u) => {
+            let mut tables = std::collections::HashMap::with_capacity(u.len());
+            for (table, writes) in u {
+                let writes = writes
+                    .into_iter()
+                    .map(read::WriteJ::sdk)
+                    .collect::<Option<Vec<_>>>()
+                    // a write DynamoDB did not take must never be dropped
+                    .ok_or_else(|| {
+                        crate::Error::backend(
+                            "SerializationError",
+                            "BatchWriteItem answered an unprocessed write without its item or key",
+                        )
+                    })?;
+                tables.insert(table, writes);
+            }
+            Some(tables)
+        }
+        None => None,
+    };
+    Ok(BatchWriteItemOutput::builder()
+        .set_unprocessed_items(unprocessed)
+        .set_item_collection_metrics(read::collections(a.item_collection_metrics))
+        .set_consumed_capacity(read::consumed_list(a.consumed_capacity))
+        .build())
 }

@@ -1,6 +1,6 @@
 //! DeleteItem: removes one item by its key.
 
-use super::shared::{write_response_size, WriteMembers};
+use super::shared::{write_response_size, WriteAnswerJ, WriteMembers};
 use super::support::*;
 use aws_sdk_dynamodb::operation::delete_item::{DeleteItemInput, DeleteItemOutput};
 
@@ -9,6 +9,14 @@ pub(crate) struct DeleteItem;
 impl Operation for DeleteItem {
     type Input = DeleteItemInput;
     type Output = DeleteItemOutput;
+
+    const LEAN: Option<Codec<DeleteItemInput, DeleteItemOutput>> = Some(Codec {
+        target: "DynamoDB_20120810.DeleteItem",
+        write: lean_body,
+        read: lean_answer,
+        carries: |i| i.expected.is_none() && i.conditional_operator.is_none(),
+        keeps_item: true,
+    });
 
     fn request_size(i: &DeleteItemInput) -> usize {
         let mut o = Object::new();
@@ -92,4 +100,54 @@ pub(super) fn aws_request(
         .set_return_consumed_capacity(i.return_consumed_capacity)
         .set_return_values_on_condition_check_failure(i.return_values_on_condition_check_failure)
         .set_return_item_collection_metrics(i.return_item_collection_metrics)
+}
+
+/// The body, in the SDK serializer's member order.
+fn lean_body(i: &DeleteItemInput, o: &mut out::Object<'_>) {
+    out::string(o, "TableName", i.table_name.as_deref());
+    out::item(o, "Key", i.key.as_ref());
+    out::string(
+        o,
+        "ReturnValues",
+        i.return_values.as_ref().map(|v| v.as_str()),
+    );
+    out::string(
+        o,
+        "ReturnConsumedCapacity",
+        i.return_consumed_capacity.as_ref().map(|v| v.as_str()),
+    );
+    out::string(
+        o,
+        "ReturnItemCollectionMetrics",
+        i.return_item_collection_metrics
+            .as_ref()
+            .map(|v| v.as_str()),
+    );
+    out::string(o, "ConditionExpression", i.condition_expression.as_deref());
+    out::names(
+        o,
+        "ExpressionAttributeNames",
+        i.expression_attribute_names.as_ref(),
+    );
+    out::item(
+        o,
+        "ExpressionAttributeValues",
+        i.expression_attribute_values.as_ref(),
+    );
+    out::string(
+        o,
+        "ReturnValuesOnConditionCheckFailure",
+        i.return_values_on_condition_check_failure
+            .as_ref()
+            .map(|v| v.as_str()),
+    );
+}
+
+fn lean_answer(body: &[u8]) -> Result<DeleteItemOutput> {
+    let a: WriteAnswerJ = read::parse("DeleteItem", body)?;
+    Ok(DeleteItemOutput::builder()
+        .set_attributes(a.attributes.map(|i| i.0))
+        .set_consumed_capacity(read::consumed(a.consumed_capacity))
+        .set_item_collection_metrics(a.item_collection_metrics.map(read::CollectionJ::sdk))
+        .build())
 }

@@ -9,6 +9,14 @@ impl Operation for GetItem {
     type Input = GetItemInput;
     type Output = GetItemOutput;
 
+    const LEAN: Option<Codec<GetItemInput, GetItemOutput>> = Some(Codec {
+        target: "DynamoDB_20120810.GetItem",
+        write: lean_body,
+        read: lean_answer,
+        carries: |i| i.attributes_to_get.is_none(),
+        keeps_item: false,
+    });
+
     fn request_size(i: &GetItemInput) -> usize {
         let mut o = Object::new();
         o.str("TableName", i.table_name.as_deref())
@@ -87,4 +95,41 @@ pub(super) fn aws_request(
         .set_projection_expression(i.projection_expression)
         .set_expression_attribute_names(i.expression_attribute_names)
         .set_return_consumed_capacity(i.return_consumed_capacity)
+}
+
+/// The body, in the SDK serializer's member order.
+fn lean_body(i: &GetItemInput, o: &mut out::Object<'_>) {
+    out::string(o, "TableName", i.table_name.as_deref());
+    out::item(o, "Key", i.key.as_ref());
+    out::boolean(o, "ConsistentRead", i.consistent_read);
+    out::string(
+        o,
+        "ReturnConsumedCapacity",
+        i.return_consumed_capacity.as_ref().map(|v| v.as_str()),
+    );
+    out::string(
+        o,
+        "ProjectionExpression",
+        i.projection_expression.as_deref(),
+    );
+    out::names(
+        o,
+        "ExpressionAttributeNames",
+        i.expression_attribute_names.as_ref(),
+    );
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct AnswerJ {
+    item: Option<read::ItemJ>,
+    consumed_capacity: Option<read::ConsumedJ>,
+}
+
+fn lean_answer(body: &[u8]) -> Result<GetItemOutput> {
+    let a: AnswerJ = read::parse("GetItem", body)?;
+    Ok(GetItemOutput::builder()
+        .set_item(a.item.map(|i| i.0))
+        .set_consumed_capacity(read::consumed(a.consumed_capacity))
+        .build())
 }

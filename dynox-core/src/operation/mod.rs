@@ -51,6 +51,9 @@ mod support {
     pub(super) use crate::transport::embedded_engine::Engine;
     #[cfg(feature = "embedded")]
     pub(super) use crate::transport::embedded_reads::{page_output, segment};
+    pub(super) use crate::transport::lean::json_in as read;
+    pub(super) use crate::transport::lean::json_out as out;
+    pub(super) use crate::transport::lean::Codec;
     /// The SDK clients; dereferences to DynamoDB's.
     pub(super) use crate::transport::AwsClients as Client;
     pub(super) use crate::wire_size::{
@@ -61,6 +64,7 @@ mod support {
     pub(super) use crate::Error;
     pub(super) use crate::Result;
     pub(super) use aws_sdk_dynamodb::types as sdk;
+    pub(super) use serde::Deserialize;
 }
 
 /// What an operation module provides. `Input` and `Output` are the SDK's
@@ -93,6 +97,10 @@ pub(crate) trait Operation {
     fn reads(_input: &Self::Input) -> Option<bool> {
         None
     }
+
+    /// How the lean transport carries the request itself; `None` (table
+    /// management, PartiQL, streams) sends it with the SDK client.
+    const LEAN: Option<crate::transport::lean::Codec<Self::Input, Self::Output>> = None;
 
     /// Sends the request with the AWS SDK clients.
     fn send_aws(
@@ -242,6 +250,21 @@ macro_rules! operations {
                 $(Request::$name(i) => {
                     Response::$name(<$module::$name as Operation>::send_aws(client, i).await?)
                 })*
+            })
+        }
+
+        /// Sends `request` with the lean transport, or its SDK client.
+        pub(crate) async fn send_lean(
+            lean: &crate::transport::LeanTransport,
+            request: Request,
+        ) -> Result<Response> {
+            Ok(match request {
+                $(Request::$name(i) => Response::$name(
+                    match &<$module::$name as Operation>::LEAN {
+                        Some(codec) if (codec.carries)(&i) => lean.call(codec, &i).await?,
+                        _ => <$module::$name as Operation>::send_aws(lean.sdk(), i).await?,
+                    }
+                ),)*
             })
         }
 

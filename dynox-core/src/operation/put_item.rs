@@ -1,6 +1,6 @@
 //! PutItem: writes a whole item (create or replace).
 
-use super::shared::{write_response_size, WriteMembers};
+use super::shared::{write_response_size, WriteAnswerJ, WriteMembers};
 use super::support::*;
 use aws_sdk_dynamodb::operation::put_item::{PutItemInput, PutItemOutput};
 
@@ -9,6 +9,14 @@ pub(crate) struct PutItem;
 impl Operation for PutItem {
     type Input = PutItemInput;
     type Output = PutItemOutput;
+
+    const LEAN: Option<Codec<PutItemInput, PutItemOutput>> = Some(Codec {
+        target: "DynamoDB_20120810.PutItem",
+        write: lean_body,
+        read: lean_answer,
+        carries: |i| i.expected.is_none() && i.conditional_operator.is_none(),
+        keeps_item: true,
+    });
 
     fn request_size(i: &PutItemInput) -> usize {
         let mut o = Object::new();
@@ -91,4 +99,54 @@ pub(super) fn aws_request(
         .set_return_consumed_capacity(i.return_consumed_capacity)
         .set_return_values_on_condition_check_failure(i.return_values_on_condition_check_failure)
         .set_return_item_collection_metrics(i.return_item_collection_metrics)
+}
+
+/// The body, in the SDK serializer's member order.
+fn lean_body(i: &PutItemInput, o: &mut out::Object<'_>) {
+    out::string(o, "TableName", i.table_name.as_deref());
+    out::item(o, "Item", i.item.as_ref());
+    out::string(
+        o,
+        "ReturnValues",
+        i.return_values.as_ref().map(|v| v.as_str()),
+    );
+    out::string(
+        o,
+        "ReturnConsumedCapacity",
+        i.return_consumed_capacity.as_ref().map(|v| v.as_str()),
+    );
+    out::string(
+        o,
+        "ReturnItemCollectionMetrics",
+        i.return_item_collection_metrics
+            .as_ref()
+            .map(|v| v.as_str()),
+    );
+    out::string(o, "ConditionExpression", i.condition_expression.as_deref());
+    out::names(
+        o,
+        "ExpressionAttributeNames",
+        i.expression_attribute_names.as_ref(),
+    );
+    out::item(
+        o,
+        "ExpressionAttributeValues",
+        i.expression_attribute_values.as_ref(),
+    );
+    out::string(
+        o,
+        "ReturnValuesOnConditionCheckFailure",
+        i.return_values_on_condition_check_failure
+            .as_ref()
+            .map(|v| v.as_str()),
+    );
+}
+
+fn lean_answer(body: &[u8]) -> Result<PutItemOutput> {
+    let a: WriteAnswerJ = read::parse("PutItem", body)?;
+    Ok(PutItemOutput::builder()
+        .set_attributes(a.attributes.map(|i| i.0))
+        .set_consumed_capacity(read::consumed(a.consumed_capacity))
+        .set_item_collection_metrics(a.item_collection_metrics.map(read::CollectionJ::sdk))
+        .build())
 }

@@ -1,6 +1,6 @@
 //! Query: one page of the items of one partition (of the table or an index).
 
-use super::shared::{page_response_size, read_members};
+use super::shared::{page_response_size, read_members, PageJ};
 use super::support::*;
 use aws_sdk_dynamodb::operation::query::{QueryInput, QueryOutput};
 
@@ -9,6 +9,19 @@ pub(crate) struct Query;
 impl Operation for Query {
     type Input = QueryInput;
     type Output = QueryOutput;
+
+    const LEAN: Option<Codec<QueryInput, QueryOutput>> = Some(Codec {
+        target: "DynamoDB_20120810.Query",
+        write: lean_body,
+        read: lean_answer,
+        carries: |i| {
+            i.attributes_to_get.is_none()
+                && i.key_conditions.is_none()
+                && i.query_filter.is_none()
+                && i.conditional_operator.is_none()
+        },
+        keeps_item: false,
+    });
 
     fn request_size(i: &QueryInput) -> usize {
         let mut o = Object::new();
@@ -104,4 +117,52 @@ pub(super) fn aws_request(
         .set_select(i.select)
         .set_consistent_read(i.consistent_read)
         .set_return_consumed_capacity(i.return_consumed_capacity)
+}
+
+/// The body, in the SDK serializer's member order.
+fn lean_body(i: &QueryInput, o: &mut out::Object<'_>) {
+    out::string(o, "TableName", i.table_name.as_deref());
+    out::string(o, "IndexName", i.index_name.as_deref());
+    out::string(o, "Select", i.select.as_ref().map(|v| v.as_str()));
+    out::integer(o, "Limit", i.limit);
+    out::boolean(o, "ConsistentRead", i.consistent_read);
+    out::boolean(o, "ScanIndexForward", i.scan_index_forward);
+    out::item(o, "ExclusiveStartKey", i.exclusive_start_key.as_ref());
+    out::string(
+        o,
+        "ReturnConsumedCapacity",
+        i.return_consumed_capacity.as_ref().map(|v| v.as_str()),
+    );
+    out::string(
+        o,
+        "ProjectionExpression",
+        i.projection_expression.as_deref(),
+    );
+    out::string(o, "FilterExpression", i.filter_expression.as_deref());
+    out::string(
+        o,
+        "KeyConditionExpression",
+        i.key_condition_expression.as_deref(),
+    );
+    out::names(
+        o,
+        "ExpressionAttributeNames",
+        i.expression_attribute_names.as_ref(),
+    );
+    out::item(
+        o,
+        "ExpressionAttributeValues",
+        i.expression_attribute_values.as_ref(),
+    );
+}
+
+fn lean_answer(body: &[u8]) -> Result<QueryOutput> {
+    let p: PageJ = read::parse("Query", body)?;
+    Ok(QueryOutput::builder()
+        .set_items(p.items.map(|i| i.0))
+        .count(p.count)
+        .scanned_count(p.scanned_count)
+        .set_last_evaluated_key(p.last_evaluated_key.map(|k| k.0))
+        .set_consumed_capacity(read::consumed(p.consumed_capacity))
+        .build())
 }

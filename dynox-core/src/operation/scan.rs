@@ -1,6 +1,6 @@
 //! Scan: one page of one segment of a table or index.
 
-use super::shared::{page_response_size, read_members};
+use super::shared::{page_response_size, read_members, PageJ};
 use super::support::*;
 use aws_sdk_dynamodb::operation::scan::{ScanInput, ScanOutput};
 
@@ -9,6 +9,18 @@ pub(crate) struct Scan;
 impl Operation for Scan {
     type Input = ScanInput;
     type Output = ScanOutput;
+
+    const LEAN: Option<Codec<ScanInput, ScanOutput>> = Some(Codec {
+        target: "DynamoDB_20120810.Scan",
+        write: lean_body,
+        read: lean_answer,
+        carries: |i| {
+            i.attributes_to_get.is_none()
+                && i.scan_filter.is_none()
+                && i.conditional_operator.is_none()
+        },
+        keeps_item: false,
+    });
 
     fn request_size(i: &ScanInput) -> usize {
         let mut o = Object::new();
@@ -101,4 +113,48 @@ pub(super) fn aws_request(
         .set_segment(i.segment)
         .set_total_segments(i.total_segments)
         .set_return_consumed_capacity(i.return_consumed_capacity)
+}
+
+/// The body, in the SDK serializer's member order.
+fn lean_body(i: &ScanInput, o: &mut out::Object<'_>) {
+    out::string(o, "TableName", i.table_name.as_deref());
+    out::string(o, "IndexName", i.index_name.as_deref());
+    out::integer(o, "Limit", i.limit);
+    out::string(o, "Select", i.select.as_ref().map(|v| v.as_str()));
+    out::item(o, "ExclusiveStartKey", i.exclusive_start_key.as_ref());
+    out::string(
+        o,
+        "ReturnConsumedCapacity",
+        i.return_consumed_capacity.as_ref().map(|v| v.as_str()),
+    );
+    out::integer(o, "TotalSegments", i.total_segments);
+    out::integer(o, "Segment", i.segment);
+    out::string(
+        o,
+        "ProjectionExpression",
+        i.projection_expression.as_deref(),
+    );
+    out::string(o, "FilterExpression", i.filter_expression.as_deref());
+    out::names(
+        o,
+        "ExpressionAttributeNames",
+        i.expression_attribute_names.as_ref(),
+    );
+    out::item(
+        o,
+        "ExpressionAttributeValues",
+        i.expression_attribute_values.as_ref(),
+    );
+    out::boolean(o, "ConsistentRead", i.consistent_read);
+}
+
+fn lean_answer(body: &[u8]) -> Result<ScanOutput> {
+    let p: PageJ = read::parse("Scan", body)?;
+    Ok(ScanOutput::builder()
+        .set_items(p.items.map(|i| i.0))
+        .count(p.count)
+        .scanned_count(p.scanned_count)
+        .set_last_evaluated_key(p.last_evaluated_key.map(|k| k.0))
+        .set_consumed_capacity(read::consumed(p.consumed_capacity))
+        .build())
 }

@@ -111,3 +111,25 @@ pub(super) fn page_response_size(
         .opt("ConsumedCapacity", consumed, capacity);
     o.len()
 }
+
+/// The answer of an item write, as the lean transport reads it.
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub(super) struct WriteAnswerJ {
+    pub(super) attributes: Option<read::ItemJ>,
+    pub(super) consumed_capacity: Option<read::ConsumedJ>,
+    pub(super) item_collection_metrics: Option<read::CollectionJ>,
+}
+
+/// A page of a Query or Scan, as the lean transport reads it.
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub(super) struct PageJ {
+    pub(super) items: Option<read::ItemsJ>,
+    #[serde(default)]
+    pub(super) count: i32,
+    #[serde(default)]
+    pub(super) scanned_count: i32,
+    pub(super) last_evaluated_key: Option<read::ItemJ>,
+    pub(super) consumed_capacity: Option<read::ConsumedJ>,
+}

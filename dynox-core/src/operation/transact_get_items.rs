@@ -24,6 +24,14 @@ impl Operation for TransactGetItems {
     type Input = TransactGetItemsInput;
     type Output = TransactGetItemsOutput;
 
+    const LEAN: Option<Codec<TransactGetItemsInput, TransactGetItemsOutput>> = Some(Codec {
+        target: "DynamoDB_20120810.TransactGetItems",
+        write: lean_body,
+        read: lean_answer,
+        carries: |_| true,
+        keeps_item: false,
+    });
+
     fn request_size(i: &TransactGetItemsInput) -> usize {
         let mut o = Object::new();
         o.opt("TransactItems", i.transact_items.as_ref(), |v| {
@@ -123,4 +131,66 @@ pub(super) fn aws_request(
     c.transact_get_items()
         .set_transact_items(i.transact_items)
         .set_return_consumed_capacity(i.return_consumed_capacity)
+}
+
+/// The body, in the SDK serializer's member order.
+fn lean_body(i: &TransactGetItemsInput, o: &mut out::Object<'_>) {
+    if let Some(items) = &i.transact_items {
+        let mut list = o.key("TransactItems").start_array();
+        for t in items {
+            let mut to = list.value().start_object();
+            if let Some(g) = &t.get {
+                let mut go = to.key("Get").start_object();
+                out::item(&mut go, "Key", Some(&g.key));
+                out::string(&mut go, "TableName", Some(&g.table_name));
+                out::string(
+                    &mut go,
+                    "ProjectionExpression",
+                    g.projection_expression.as_deref(),
+                );
+                out::names(
+                    &mut go,
+                    "ExpressionAttributeNames",
+                    g.expression_attribute_names.as_ref(),
+                );
+                go.finish();
+            }
+            to.finish();
+        }
+        list.finish();
+    }
+    out::string(
+        o,
+        "ReturnConsumedCapacity",
+        i.return_consumed_capacity.as_ref().map(|v| v.as_str()),
+    );
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct ResponseJ {
+    item: Option<read::ItemJ>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct AnswerJ {
+    consumed_capacity: Option<Vec<read::ConsumedJ>>,
+    responses: Option<Vec<ResponseJ>>,
+}
+
+fn lean_answer(body: &[u8]) -> Result<TransactGetItemsOutput> {
+    let a: AnswerJ = read::parse("TransactGetItems", body)?;
+    Ok(TransactGetItemsOutput::builder()
+        .set_consumed_capacity(read::consumed_list(a.consumed_capacity))
+        .set_responses(a.responses.map(|r| {
+            r.into_iter()
+                .map(|r| {
+                    sdk::ItemResponse::builder()
+                        .set_item(r.item.map(|i| i.0))
+                        .build()
+                })
+                .collect()
+        }))
+        .build())
 }

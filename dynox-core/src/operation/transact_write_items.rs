@@ -95,6 +95,14 @@ impl Operation for TransactWriteItems {
     type Input = TransactWriteItemsInput;
     type Output = TransactWriteItemsOutput;
 
+    const LEAN: Option<Codec<TransactWriteItemsInput, TransactWriteItemsOutput>> = Some(Codec {
+        target: "DynamoDB_20120810.TransactWriteItems",
+        write: lean_body,
+        read: lean_answer,
+        carries: |_| true,
+        keeps_item: false,
+    });
+
     fn request_size(i: &TransactWriteItemsInput) -> usize {
         let mut o = Object::new();
         o.opt("TransactItems", i.transact_items.as_ref(), |v| {
@@ -208,4 +216,122 @@ pub(super) fn aws_request(
         .set_client_request_token(i.client_request_token)
         .set_return_consumed_capacity(i.return_consumed_capacity)
         .set_return_item_collection_metrics(i.return_item_collection_metrics)
+}
+
+/// The members every transaction action ends with.
+fn lean_action_tail(
+    o: &mut out::Object<'_>,
+    condition: Option<&str>,
+    expr_names: Option<&HashMap<String, String>>,
+    values: Option<&Values>,
+    on_failure: Option<&sdk::ReturnValuesOnConditionCheckFailure>,
+) {
+    out::string(o, "ConditionExpression", condition);
+    out::names(o, "ExpressionAttributeNames", expr_names);
+    out::item(o, "ExpressionAttributeValues", values);
+    out::string(
+        o,
+        "ReturnValuesOnConditionCheckFailure",
+        on_failure.map(|v| v.as_str()),
+    );
+}
+
+/// The body, in the SDK serializer's member order. Without a
+/// ClientRequestToken it gets one, as the SDK gives it (a UUID): the body
+/// is rendered once, so every retry carries the same token and DynamoDB
+/// applies the transaction at most once.
+fn lean_body(i: &TransactWriteItemsInput, o: &mut out::Object<'_>) {
+    if let Some(items) = &i.transact_items {
+        let mut list = o.key("TransactItems").start_array();
+        for t in items {
+            let mut to = list.value().start_object();
+            if let Some(c) = &t.condition_check {
+                let mut a = to.key("ConditionCheck").start_object();
+                out::item(&mut a, "Key", Some(&c.key));
+                out::string(&mut a, "TableName", Some(&c.table_name));
+                lean_action_tail(
+                    &mut a,
+                    Some(&c.condition_expression),
+                    c.expression_attribute_names.as_ref(),
+                    c.expression_attribute_values.as_ref(),
+                    c.return_values_on_condition_check_failure.as_ref(),
+                );
+                a.finish();
+            }
+            if let Some(p) = &t.put {
+                let mut a = to.key("Put").start_object();
+                out::item(&mut a, "Item", Some(&p.item));
+                out::string(&mut a, "TableName", Some(&p.table_name));
+                lean_action_tail(
+                    &mut a,
+                    p.condition_expression.as_deref(),
+                    p.expression_attribute_names.as_ref(),
+                    p.expression_attribute_values.as_ref(),
+                    p.return_values_on_condition_check_failure.as_ref(),
+                );
+                a.finish();
+            }
+            if let Some(d) = &t.delete {
+                let mut a = to.key("Delete").start_object();
+                out::item(&mut a, "Key", Some(&d.key));
+                out::string(&mut a, "TableName", Some(&d.table_name));
+                lean_action_tail(
+                    &mut a,
+                    d.condition_expression.as_deref(),
+                    d.expression_attribute_names.as_ref(),
+                    d.expression_attribute_values.as_ref(),
+                    d.return_values_on_condition_check_failure.as_ref(),
+                );
+                a.finish();
+            }
+            if let Some(u) = &t.update {
+                let mut a = to.key("Update").start_object();
+                out::item(&mut a, "Key", Some(&u.key));
+                out::string(&mut a, "UpdateExpression", Some(&u.update_expression));
+                out::string(&mut a, "TableName", Some(&u.table_name));
+                lean_action_tail(
+                    &mut a,
+                    u.condition_expression.as_deref(),
+                    u.expression_attribute_names.as_ref(),
+                    u.expression_attribute_values.as_ref(),
+                    u.return_values_on_condition_check_failure.as_ref(),
+                );
+                a.finish();
+            }
+            to.finish();
+        }
+        list.finish();
+    }
+    out::string(
+        o,
+        "ReturnConsumedCapacity",
+        i.return_consumed_capacity.as_ref().map(|v| v.as_str()),
+    );
+    out::string(
+        o,
+        "ReturnItemCollectionMetrics",
+        i.return_item_collection_metrics
+            .as_ref()
+            .map(|v| v.as_str()),
+    );
+    let token = match &i.client_request_token {
+        Some(t) => std::borrow::Cow::Borrowed(t.as_str()),
+        None => std::borrow::Cow::Owned(uuid::Uuid::new_v4().to_string()),
+    };
+    out::string(o, "ClientRequestToken", Some(&token));
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct AnswerJ {
+    consumed_capacity: Option<Vec<read::ConsumedJ>>,
+    item_collection_metrics: Option<HashMap<String, Vec<read::CollectionJ>>>,
+}
+
+fn lean_answer(body: &[u8]) -> Result<TransactWriteItemsOutput> {
+    let a: AnswerJ = read::parse("TransactWriteItems", body)?;
+    Ok(TransactWriteItemsOutput::builder()
+        .set_consumed_capacity(read::consumed_list(a.consumed_capacity))
+        .set_item_collection_metrics(read::collections(a.item_collection_metrics))
+        .build())
 }

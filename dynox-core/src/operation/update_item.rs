@@ -1,6 +1,6 @@
 //! UpdateItem: changes attributes of one item in place.
 
-use super::shared::{write_response_size, WriteMembers};
+use super::shared::{write_response_size, WriteAnswerJ, WriteMembers};
 use super::support::*;
 use aws_sdk_dynamodb::operation::update_item::{UpdateItemInput, UpdateItemOutput};
 
@@ -9,6 +9,18 @@ pub(crate) struct UpdateItem;
 impl Operation for UpdateItem {
     type Input = UpdateItemInput;
     type Output = UpdateItemOutput;
+
+    const LEAN: Option<Codec<UpdateItemInput, UpdateItemOutput>> = Some(Codec {
+        target: "DynamoDB_20120810.UpdateItem",
+        write: lean_body,
+        read: lean_answer,
+        carries: |i| {
+            i.attribute_updates.is_none()
+                && i.expected.is_none()
+                && i.conditional_operator.is_none()
+        },
+        keeps_item: true,
+    });
 
     fn request_size(i: &UpdateItemInput) -> usize {
         let mut o = Object::new();
@@ -95,4 +107,55 @@ pub(super) fn aws_request(
         .set_return_consumed_capacity(i.return_consumed_capacity)
         .set_return_values_on_condition_check_failure(i.return_values_on_condition_check_failure)
         .set_return_item_collection_metrics(i.return_item_collection_metrics)
+}
+
+/// The body, in the SDK serializer's member order.
+fn lean_body(i: &UpdateItemInput, o: &mut out::Object<'_>) {
+    out::string(o, "TableName", i.table_name.as_deref());
+    out::item(o, "Key", i.key.as_ref());
+    out::string(
+        o,
+        "ReturnValues",
+        i.return_values.as_ref().map(|v| v.as_str()),
+    );
+    out::string(
+        o,
+        "ReturnConsumedCapacity",
+        i.return_consumed_capacity.as_ref().map(|v| v.as_str()),
+    );
+    out::string(
+        o,
+        "ReturnItemCollectionMetrics",
+        i.return_item_collection_metrics
+            .as_ref()
+            .map(|v| v.as_str()),
+    );
+    out::string(o, "UpdateExpression", i.update_expression.as_deref());
+    out::string(o, "ConditionExpression", i.condition_expression.as_deref());
+    out::names(
+        o,
+        "ExpressionAttributeNames",
+        i.expression_attribute_names.as_ref(),
+    );
+    out::item(
+        o,
+        "ExpressionAttributeValues",
+        i.expression_attribute_values.as_ref(),
+    );
+    out::string(
+        o,
+        "ReturnValuesOnConditionCheckFailure",
+        i.return_values_on_condition_check_failure
+            .as_ref()
+            .map(|v| v.as_str()),
+    );
+}
+
+fn lean_answer(body: &[u8]) -> Result<UpdateItemOutput> {
+    let a: WriteAnswerJ = read::parse("UpdateItem", body)?;
+    Ok(UpdateItemOutput::builder()
+        .set_attributes(a.attributes.map(|i| i.0))
+        .set_consumed_capacity(read::consumed(a.consumed_capacity))
+        .set_item_collection_metrics(a.item_collection_metrics.map(read::CollectionJ::sdk))
+        .build())
 }

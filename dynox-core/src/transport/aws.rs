@@ -34,6 +34,11 @@ impl AwsClients {
         AwsClients { dynamodb, streams }
     }
 
+    /// Reads change streams with `streams`.
+    pub(crate) fn set_streams(&mut self, streams: aws_sdk_dynamodbstreams::Client) {
+        self.streams = Some(streams);
+    }
+
     /// The DynamoDB Streams client, or what to do to have one.
     pub(crate) fn streams(&self) -> Result<&aws_sdk_dynamodbstreams::Client> {
         self.streams.as_ref().ok_or_else(|| crate::Error::Configuration {

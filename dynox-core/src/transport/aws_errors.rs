@@ -55,21 +55,8 @@ where
             let e = service.into_err();
             let message = e.message().unwrap_or_default().to_owned();
             let code = e.code().unwrap_or_default().to_owned();
-            match code.as_str() {
-                "ConditionalCheckFailedException" => Error::ConditionalCheckFailed {
-                    item: condition_item(&e).map(Box::new),
-                },
-                "ResourceNotFoundException" => Error::ResourceNotFound { message },
-                "ResourceInUseException" => Error::ResourceInUse { message },
-                "ProvisionedThroughputExceededException"
-                | "ThrottlingException"
-                | "RequestLimitExceeded" => Error::Throttled { message },
-                "ValidationException" => Error::Validation { message },
-                // a PartiQL INSERT of an existing key: DynamoDB Local names
-                // it without the suffix that DynamoDB and the engine send
-                "DuplicateItem" => Error::backend("DuplicateItemException", e),
-                _ => Error::backend(code, e),
-            }
+            let item = condition_item(&e);
+            from_code(&code, message, item, e)
         }
         SdkError::DispatchFailure(d) => Error::Unreachable {
             message: if d.is_timeout() {
@@ -86,6 +73,33 @@ where
             source: Some(Box::new(SdkError::<E, R>::TimeoutError(t))),
         },
         other => Error::backend("TransportError", other),
+    }
+}
+
+/// The error of a DynamoDB error answer with `code` and `message`; `item`
+/// is the stored item a failed condition returned. `source` (the SDK's
+/// error, or the lean transport's) stays in the chain of the errors that
+/// keep one. Both AWS transports map answers here.
+pub(crate) fn from_code(
+    code: &str,
+    message: String,
+    item: Option<Item>,
+    source: impl std::error::Error + Send + Sync + 'static,
+) -> Error {
+    match code {
+        "ConditionalCheckFailedException" => Error::ConditionalCheckFailed {
+            item: item.map(Box::new),
+        },
+        "ResourceNotFoundException" => Error::ResourceNotFound { message },
+        "ResourceInUseException" => Error::ResourceInUse { message },
+        "ProvisionedThroughputExceededException"
+        | "ThrottlingException"
+        | "RequestLimitExceeded" => Error::Throttled { message },
+        "ValidationException" => Error::Validation { message },
+        // a PartiQL INSERT of an existing key: DynamoDB Local names
+        // it without the suffix that DynamoDB and the engine send
+        "DuplicateItem" => Error::backend("DuplicateItemException", source),
+        _ => Error::backend(code, source),
     }
 }
 

@@ -11,20 +11,23 @@ use aws_sdk_dynamodb::config::interceptors::{
     BeforeDeserializationInterceptorContextRef, BeforeTransmitInterceptorContextRef,
 };
 use aws_sdk_dynamodb::config::{ConfigBag, Intercept, RuntimeComponents};
-use std::cell::Cell;
+use std::cell::RefCell;
 use std::future::Future;
 
-/// The body lengths of a request's last attempt, where they were noted.
-#[derive(Debug, Clone, Copy, Default)]
+/// The body lengths of a request's last attempt, where they were noted,
+/// and DynamoDB's id of it where the output cannot carry one (the lean
+/// transport's: the SDK's outputs take a request id only from the SDK).
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Bodies {
     pub(crate) sent: Option<u64>,
     pub(crate) received: Option<u64>,
+    pub(crate) request_id: Option<String>,
 }
 
 tokio::task_local! {
     /// The body lengths of this task's request in flight (the SDK runs its
     /// interceptors in the caller's future).
-    static BODIES: Cell<Bodies>;
+    static BODIES: RefCell<Bodies>;
 }
 
 /// Notes the length of each request and response body (the last attempt's
@@ -33,13 +36,9 @@ tokio::task_local! {
 pub(crate) struct BodyLength;
 
 /// Changes the noted lengths, when a request is in [`received`].
-fn note(f: impl FnOnce(&mut Bodies)) {
+pub(crate) fn note(f: impl FnOnce(&mut Bodies)) {
     // outside `received` (a client used directly) there is nowhere to note them
-    let _ = BODIES.try_with(|cell| {
-        let mut bodies = cell.get();
-        f(&mut bodies);
-        cell.set(bodies);
-    });
+    let _ = BODIES.try_with(|cell| f(&mut cell.borrow_mut()));
 }
 
 impl Intercept for BodyLength {
@@ -80,9 +79,9 @@ pub(crate) fn measuring(client: &aws_sdk_dynamodb::Client) -> aws_sdk_dynamodb::
 /// it sent and received, where a measuring client noted them.
 pub(crate) async fn received<T>(send: impl Future<Output = T>) -> (T, Bodies) {
     BODIES
-        .scope(Cell::new(Bodies::default()), async {
+        .scope(RefCell::new(Bodies::default()), async {
             let out = send.await;
-            (out, BODIES.with(Cell::get))
+            (out, BODIES.with(RefCell::take))
         })
         .await
 }

@@ -3,7 +3,9 @@
 //! dynox's operation layer renders every operation into an AWS SDK input
 //! value exactly once (expressions, placeholders, ReturnConsumedCapacity). A
 //! [`Transport`] only carries it: [`AwsTransport`] through the official SDK
-//! client, `EmbeddedTransport` through the in-process dynoxide engine. What
+//! client, [`LeanTransport`] as DynamoDB's JSON protocol over hyper (the
+//! item operations; the rest through the SDK), `EmbeddedTransport` through
+//! the in-process dynoxide engine. What
 //! each operation needs of either transport lives with the operation
 //! (`src/operation/`); this module holds what the operations share: each
 //! transport's error mapping, and the engine's conversions.
@@ -23,12 +25,14 @@ pub(crate) mod embedded_engine;
 pub(crate) mod embedded_reads;
 #[cfg(feature = "embedded")]
 pub(crate) mod embedded_schema;
+pub(crate) mod lean;
 
 pub use crate::operation::{Request, Response};
 pub(crate) use aws::AwsClients;
 pub use aws::AwsTransport;
 #[cfg(feature = "embedded")]
 pub use embedded::EmbeddedTransport;
+pub use lean::LeanTransport;
 
 use crate::Result;
 use futures::future::BoxFuture;
