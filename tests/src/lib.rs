@@ -12,6 +12,7 @@ pub mod faults;
 pub mod keys;
 pub mod models;
 pub mod objects;
+pub mod proxy;
 pub mod secrets;
 
 use aws_sdk_dynamodb::config::{BehaviorVersion, Credentials, Region};
@@ -63,9 +64,14 @@ pub fn local_endpoint() -> String {
 
 /// An SDK client for DynamoDB Local (fixed dummy credentials, one region).
 pub fn local_sdk_client() -> aws_sdk_dynamodb::Client {
+    sdk_client_at(&local_endpoint())
+}
+
+/// An SDK client for `endpoint`, configured as [`local_sdk_client`].
+pub fn sdk_client_at(endpoint: &str) -> aws_sdk_dynamodb::Client {
     let config = aws_sdk_dynamodb::Config::builder()
         .behavior_version(BehaviorVersion::latest())
-        .endpoint_url(local_endpoint())
+        .endpoint_url(endpoint)
         .region(Region::new("us-east-1"))
         .credentials_provider(Credentials::new(
             "dynox",
