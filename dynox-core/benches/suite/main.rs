@@ -55,13 +55,16 @@ struct LocalRow {
     w: Workload,
     tasks: u64,
     dynox: (f64, f64),
+    /// dynox over the lean transport (`Dynox::from_client_lean`).
+    lean: (f64, f64),
     raw: (f64, f64),
 }
 
 async fn local_half() -> Result<Vec<LocalRow>> {
     let sdk = aws_sdk_dynamodb::Client::new(&aws_config::load_from_env().await);
-    let db =
-        Dynox::from_client(sdk.clone()).with_table_prefix(format!("suite{}_", std::process::id()));
+    let prefix = format!("suite{}_", std::process::id());
+    let db = Dynox::from_client(sdk.clone()).with_table_prefix(prefix.clone());
+    let lean = Dynox::from_client_lean(sdk.clone()).with_table_prefix(prefix);
     let f = Fixture::new(db, Some(sdk)).await?;
     let mut rows = Vec::new();
     for w in selected() {
@@ -70,19 +73,23 @@ async fn local_half() -> Result<Vec<LocalRow>> {
             // warm the connections and the server's code paths
             f.raw(w, n.min(50), tasks).await;
             f.dynox(w, n.min(50), tasks).await;
+            f.dynox_on(&lean, w, n.min(50), tasks).await;
             let r1 = f.raw(w, n, tasks).await;
             let d1 = f.dynox(w, n, tasks).await;
+            let l1 = f.dynox_on(&lean, w, n, tasks).await;
             let r2 = f.raw(w, n, tasks).await;
             let d2 = f.dynox(w, n, tasks).await;
+            let l2 = f.dynox_on(&lean, w, n, tasks).await;
             let row = LocalRow {
                 w,
                 tasks,
                 dynox: best(d1, d2),
+                lean: best(l1, l2),
                 raw: best(r1, r2),
             };
             eprintln!(
-                "{:<38} {:>2} tasks: dynox {:>9.0} {}/s, SDK {:>9.0}/s, ratio {:.3}; CPU/op {:.1} vs {:.1} µs",
-                w.name(), tasks, row.dynox.0, w.unit(), row.raw.0, row.dynox.0 / row.raw.0, row.dynox.1, row.raw.1
+                "{:<38} {:>2} tasks: dynox {:>9.0} {}/s, SDK {:>9.0}/s, ratio {:.3}; CPU/op {:.1} vs {:.1} µs; lean {:>9.0}/s, {:.1} µs",
+                w.name(), tasks, row.dynox.0, w.unit(), row.raw.0, row.dynox.0 / row.raw.0, row.dynox.1, row.raw.1, row.lean.0, row.lean.1
             );
             rows.push(row);
         }
@@ -207,14 +214,19 @@ async fn main() -> Result<()> {
             md,
             "### DynamoDB Local: dynox vs hand-written aws-sdk-dynamodb\n"
         );
-        let _ = writeln!(md, "| workload | tasks | dynox /s | raw SDK /s | throughput ratio (≥ 0.97) | dynox CPU/op | raw SDK CPU/op | CPU ratio (≤ 1.10) |");
-        let _ = writeln!(md, "|---|---|---|---|---|---|---|---|");
+        let _ = writeln!(md, "| workload | tasks | dynox /s | raw SDK /s | throughput ratio (≥ 0.97) | dynox CPU/op | raw SDK CPU/op | CPU ratio (≤ 1.10) | dynox, lean transport /s | lean CPU/op | lean vs raw SDK CPU (≤ 0.50 for put, get) |");
+        let _ = writeln!(md, "|---|---|---|---|---|---|---|---|---|---|---|");
         let mut bars = Vec::new();
         for r in &rows {
             let (tp, cpu) = (r.dynox.0 / r.raw.0, r.dynox.1 / r.raw.1);
+            let lean_cpu = r.lean.1 / r.raw.1;
+            let lean_verdict = match r.w {
+                Workload::Put | Workload::Get => verdict(lean_cpu <= 0.5),
+                _ => "",
+            };
             let _ = writeln!(
                 md,
-                "| {} | {} | {:.0} {} | {:.0} | {:.3} {} | {:.1} µs | {:.1} µs | {:.3} {} |",
+                "| {} | {} | {:.0} {} | {:.0} | {:.3} {} | {:.1} µs | {:.1} µs | {:.3} {} | {:.0} | {:.1} µs | {:.3} {} |",
                 r.w.name(),
                 r.tasks,
                 r.dynox.0,
@@ -225,7 +237,11 @@ async fn main() -> Result<()> {
                 r.dynox.1,
                 r.raw.1,
                 cpu,
-                verdict(cpu <= 1.10)
+                verdict(cpu <= 1.10),
+                r.lean.0,
+                r.lean.1,
+                lean_cpu,
+                lean_verdict
             );
             bars.push(chart::Bar {
                 label: format!(

@@ -93,7 +93,13 @@ impl Fixture {
 
     /// Runs `workload` through dynox with `ops` operations over `tasks` tasks.
     pub(crate) async fn dynox(&self, w: Workload, ops: u64, tasks: u64) -> Sample {
-        let db = self.db.clone();
+        self.dynox_on(&self.db, w, ops, tasks).await
+    }
+
+    /// [`Fixture::dynox`] through `db`, another client of the same tables
+    /// (the lean transport's).
+    pub(crate) async fn dynox_on(&self, db: &Dynox, w: Workload, ops: u64, tasks: u64) -> Sample {
+        let db = db.clone();
         match w {
             Workload::Put => {
                 run(ops, tasks, move |i| {

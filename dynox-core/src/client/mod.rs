@@ -172,7 +172,7 @@ impl Dynox {
     pub async fn from_env_lean() -> Result<Self> {
         let config = Self::env_config().await?;
         let db = Self::from_clients_lean(
-            aws_sdk_dynamodb::Client::new(&config),
+            crate::transport::sdk_settings::dynamodb_client(&config),
             aws_sdk_dynamodbstreams::Client::new(&config),
         );
         Ok(db.with_env_services(&config))
@@ -186,7 +186,7 @@ impl Dynox {
     pub async fn from_env() -> Result<Self> {
         let config = Self::env_config().await?;
         let db = Self::from_clients(
-            aws_sdk_dynamodb::Client::new(&config),
+            crate::transport::sdk_settings::dynamodb_client(&config),
             aws_sdk_dynamodbstreams::Client::new(&config),
         );
         Ok(db.with_env_services(&config))

@@ -26,6 +26,7 @@ pub(crate) mod embedded_reads;
 #[cfg(feature = "embedded")]
 pub(crate) mod embedded_schema;
 pub(crate) mod lean;
+pub(crate) mod sdk_settings;
 
 pub use crate::operation::{Request, Response};
 pub(crate) use aws::AwsClients;

@@ -23,6 +23,9 @@ use std::time::SystemTime;
 #[derive(Debug)]
 pub(crate) struct Endpoint {
     pub(crate) uri: http::Uri,
+    /// The URI's text, as the signer reads it (kept: one less render per
+    /// request).
+    text: String,
 }
 
 /// What the probe learns of the SDK client: where its requests go, and
@@ -68,7 +71,8 @@ pub(crate) async fn resolve(sdk: &AwsClients) -> Result<(Endpoint, Credentials)>
                     message: format!("the SDK resolved an endpoint without a host: {uri}"),
                 });
             }
-            Ok((Endpoint { uri }, Credentials::of(components)?))
+            let text = uri.to_string();
+            Ok((Endpoint { uri, text }, Credentials::of(components)?))
         }
         // the SDK failed before it had an endpoint (no region, no
         // credentials): its own error, mapped as the SDK transport maps it
@@ -108,13 +112,17 @@ impl Endpoint {
             .build()
             .map_err(signing_failed)?
             .into();
-        let uri = self.uri.to_string();
         let headers = request
             .headers()
             .iter()
             .filter_map(|(k, v)| Some((k.as_str(), v.to_str().ok()?)));
-        let signable = SignableRequest::new("POST", uri, headers, SignableBody::Bytes(&body))
-            .map_err(signing_failed)?;
+        let signable = SignableRequest::new(
+            "POST",
+            self.text.as_str(),
+            headers,
+            SignableBody::Bytes(&body),
+        )
+        .map_err(signing_failed)?;
         let (instructions, _signature) = sign(signable, &params)
             .map_err(signing_failed)?
             .into_parts();
