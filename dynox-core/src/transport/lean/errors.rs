@@ -123,3 +123,84 @@ impl Answer {
         crate::transport::aws_errors::from_code(&code, message, item, self.error)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::retry::Kind;
+    use super::*;
+
+    #[test]
+    fn codes_messages_and_items_are_read_as_the_sdk_reads_them() {
+        let a = Answer::read(
+            400,
+            None,
+            br#"{"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException","message":"The conditional request failed","Item":{"pk":{"S":"a"}}}"#,
+        );
+        assert_eq!(a.error.code, "ConditionalCheckFailedException");
+        assert_eq!(a.retry(), None);
+        match a.into_error(true) {
+            Error::ConditionalCheckFailed { item: Some(item) } => {
+                assert_eq!(
+                    item.get("pk")
+                        .and_then(|v| v.as_s().ok())
+                        .map(String::as_str),
+                    Some("a")
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        // `Message` as some services spell it; a code only in the header
+        let a = Answer::read(
+            400,
+            Some("ValidationException:http://internal"),
+            br#"{"Message":"bad"}"#,
+        );
+        assert!(matches!(a.into_error(false), Error::Validation { message } if message == "bad"));
+        let a = Answer::read(
+            400,
+            None,
+            br#"{"__type":"com.amazonaws.dynamodb.v20120810#ThrottlingException"}"#,
+        );
+        assert_eq!(a.retry(), Some(Kind::Throttling));
+        assert!(matches!(a.into_error(false), Error::Throttled { .. }));
+    }
+
+    #[test]
+    fn an_unreadable_error_body_keeps_its_status_and_is_never_a_panic() {
+        for body in [
+            &b""[..],
+            b"<html>gateway</html>",
+            b"{\"__type\": 5}",
+            b"\xff\xfe",
+        ] {
+            let a = Answer::read(503, None, body);
+            assert_eq!(a.error.code, "Http503");
+            assert_eq!(a.retry(), Some(Kind::Transient));
+            assert!(matches!(a.into_error(false), Error::Backend(b) if b.code == "Http503"));
+        }
+        let a = Answer::read(418, None, b"");
+        assert_eq!(a.retry(), None);
+    }
+
+    #[test]
+    fn a_cancelled_transaction_keeps_one_reason_per_action() {
+        let a = Answer::read(
+            400,
+            None,
+            br#"{"__type":"com.amazonaws.dynamodb.v20120810#TransactionCanceledException","Message":"cancelled","CancellationReasons":[{"Code":"None"},{"Code":"ConditionalCheckFailed","Message":"failed","Item":{"n":{"N":"1"}}}]}"#,
+        );
+        match a.into_error(false) {
+            Error::TransactionCanceled { reasons } => {
+                assert_eq!(reasons.len(), 2);
+                assert!(reasons[0].is_none());
+                let r = reasons[1].as_ref().expect("the second failed");
+                assert_eq!(
+                    (r.code.as_str(), r.message.as_deref()),
+                    ("ConditionalCheckFailed", Some("failed"))
+                );
+                assert!(r.item.is_some());
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

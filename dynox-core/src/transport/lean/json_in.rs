@@ -289,3 +289,53 @@ pub(crate) fn parse<'a, T: Deserialize<'a>>(operation: &str, body: &'a [u8]) -> 
         )
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(json: &str) -> crate::Result<Item> {
+        parse::<ItemJ>("GetItem", json.as_bytes()).map(|i| i.0)
+    }
+
+    #[test]
+    fn every_type_is_read() {
+        let got = item(
+            r#"{"s":{"S":"a\"\u00e9"},"n":{"N":"-1.5"},"b":{"B":"AAE="},"ss":{"SS":["x"]},"ns":{"NS":["1"]},"bs":{"BS":["Ag=="]},"m":{"M":{"in":{"NULL":true}}},"l":{"L":[{"BOOL":false}]}}"#,
+        )
+        .expect("an item");
+        assert_eq!(got["s"], AttributeValue::S("a\"é".into()));
+        assert_eq!(got["n"], AttributeValue::N("-1.5".into()));
+        assert_eq!(
+            got["b"],
+            AttributeValue::B(aws_smithy_types::Blob::new(vec![0, 1]))
+        );
+        assert_eq!(
+            got["bs"],
+            AttributeValue::Bs(vec![aws_smithy_types::Blob::new(vec![2])])
+        );
+        assert_eq!(
+            got["l"],
+            AttributeValue::L(vec![AttributeValue::Bool(false)])
+        );
+        assert!(matches!(&got["m"], AttributeValue::M(m) if m["in"] == AttributeValue::Null(true)));
+    }
+
+    #[test]
+    fn malformed_values_are_errors_not_panics() {
+        for bad in [
+            r#"{"a":{"S":"x","N":"1"}}"#,
+            r#"{"a":{}}"#,
+            r#"{"a":{"XX":"1"}}"#,
+            r#"{"a":{"B":"not base64!"}}"#,
+            r#"{"a":{"S":1}}"#,
+            r#"{"a":"#,
+            r#"[1,2]"#,
+        ] {
+            match item(bad) {
+                Err(crate::Error::Backend(b)) => assert_eq!(b.code, "SerializationError", "{bad}"),
+                other => panic!("{bad}: {other:?}"),
+            }
+        }
+    }
+}

@@ -184,8 +184,9 @@ impl LeanTransport {
             .ok_or_else(|| Error::Configuration {
                 message: crate::transport::MISSING_REGION.to_owned(),
             })?;
-        let mut tokens = 0;
-        for attempt in 1.. {
+        let (mut attempt, mut tokens) = (0, 0);
+        loop {
+            attempt += 1;
             let identity = credentials.get().await?;
             let request =
                 endpoint.signed(codec.target, body.clone(), &identity, region, self.now())?;
@@ -196,7 +197,7 @@ impl LeanTransport {
                 None => self.exchange(request).await,
             };
             let (kind, error) = match outcome {
-                Ok((200, body)) => {
+                Ok((200..=299, body)) => {
                     inner.retries.refund(tokens);
                     return (codec.read)(&body);
                 }
@@ -217,7 +218,6 @@ impl LeanTransport {
                 None => return Err(error),
             }
         }
-        unreachable!("the attempts loop returns")
     }
 
     /// One HTTP exchange: the status and body of the answer, after noting
