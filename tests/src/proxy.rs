@@ -59,6 +59,15 @@ impl Proxy {
         std::mem::take(&mut self.state.lock().expect("proxy").seen)
     }
 
+    /// Leaves the next `times` requests without an answer (a stalled
+    /// server), for timeouts.
+    pub fn stall(&self, times: usize) {
+        let mut state = self.state.lock().expect("proxy");
+        state
+            .inject
+            .extend(std::iter::repeat_n((0, String::new()), times));
+    }
+
     /// Answers the next `times` requests with DynamoDB's error `code`
     /// (HTTP `status`) instead of forwarding them.
     pub fn inject(&self, times: usize, status: u16, code: &str) {
@@ -133,6 +142,9 @@ async fn serve(client: TcpStream, upstream: String, state: Arc<Mutex<State>>) {
             (!state.inject.is_empty()).then(|| state.inject.remove(0))
         };
         if let Some((status, text)) = injected_answer {
+            if status == 0 {
+                continue; // stalled: no answer at all
+            }
             let answer = format!(
                 "HTTP/1.1 {status} Injected\r\nContent-Type: application/x-amz-json-1.0\r\nContent-Length: {}\r\n\r\n{text}",
                 text.len()

@@ -769,3 +769,63 @@ async fn an_unreachable_endpoint_is_unreachable_on_both() {
         }
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stalled_answer_times_out_per_attempt_on_both() {
+    let proxy = Proxy::start(&local_endpoint()).await;
+    let table = format!("{}lean_timeout", unique_prefix());
+    create_table(&sdk_client_at(&local_endpoint()), &table).await;
+    let config = sdk_client_at(&proxy.endpoint)
+        .config()
+        .to_builder()
+        .retry_config(
+            aws_sdk_dynamodb::config::retry::RetryConfig::standard()
+                .with_max_attempts(2)
+                .with_initial_backoff(std::time::Duration::from_millis(5)),
+        )
+        .timeout_config(
+            aws_sdk_dynamodb::config::timeout::TimeoutConfig::builder()
+                .operation_attempt_timeout(std::time::Duration::from_millis(300))
+                .build(),
+        )
+        .build();
+    let get = Request::GetItem(
+        GetItemInput::builder()
+            .table_name(&table)
+            .set_key(Some(key("a", "b")))
+            .build()
+            .expect("get"),
+    );
+    let lean = LeanTransport::new(aws_sdk_dynamodb::Client::from_conf(config.clone()));
+    lean.send(get.clone()).await.expect("the endpoint probe"); // resolves once
+    let sdk = AwsTransport::new(aws_sdk_dynamodb::Client::from_conf(config));
+    for transport in [&sdk as &dyn Transport, &lean] {
+        proxy.take();
+        proxy.stall(2);
+        let started = std::time::Instant::now();
+        match transport.send(get.clone()).await {
+            Err(Error::Unreachable { message, .. }) => {
+                assert_eq!(
+                    message,
+                    "no answer within the configured timeout",
+                    "{}",
+                    transport.name()
+                )
+            }
+            other => panic!("{}: {other:?}", transport.name()),
+        }
+        assert_eq!(
+            proxy.take().len(),
+            2,
+            "{}: each attempt timed out",
+            transport.name()
+        );
+        assert!(
+            started.elapsed() >= std::time::Duration::from_millis(600),
+            "{}",
+            transport.name()
+        );
+        // and the next request, answered, goes through
+        transport.send(get.clone()).await.expect("answered");
+    }
+}
