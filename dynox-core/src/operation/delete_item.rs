@@ -1,6 +1,6 @@
 //! DeleteItem: removes one item by its key.
 
-use super::shared::{write_response_size, WriteAnswerJ, WriteMembers};
+use super::shared::{write_answer, write_response_size, WriteMembers};
 use super::support::*;
 use aws_sdk_dynamodb::operation::delete_item::{DeleteItemInput, DeleteItemOutput};
 
@@ -13,7 +13,7 @@ impl Operation for DeleteItem {
     const LEAN: Option<Codec<DeleteItemInput, DeleteItemOutput>> = Some(Codec {
         target: "DynamoDB_20120810.DeleteItem",
         write: lean_body,
-        read: lean_answer,
+        read: write_answer!(DeleteItemOutput, "DeleteItem"),
         carries: |i| i.expected.is_none() && i.conditional_operator.is_none(),
         keeps_item: true,
     });
@@ -141,13 +141,4 @@ fn lean_body(i: &DeleteItemInput, o: &mut out::Object<'_>) {
             .as_ref()
             .map(|v| v.as_str()),
     );
-}
-
-fn lean_answer(body: &[u8]) -> Result<DeleteItemOutput> {
-    let a: WriteAnswerJ = read::parse("DeleteItem", body)?;
-    Ok(DeleteItemOutput::builder()
-        .set_attributes(a.attributes.map(|i| i.0))
-        .set_consumed_capacity(read::consumed(a.consumed_capacity))
-        .set_item_collection_metrics(a.item_collection_metrics.map(read::CollectionJ::sdk))
-        .build())
 }

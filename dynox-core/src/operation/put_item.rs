@@ -1,6 +1,6 @@
 //! PutItem: writes a whole item (create or replace).
 
-use super::shared::{write_response_size, WriteAnswerJ, WriteMembers};
+use super::shared::{write_answer, write_response_size, WriteMembers};
 use super::support::*;
 use aws_sdk_dynamodb::operation::put_item::{PutItemInput, PutItemOutput};
 
@@ -13,7 +13,7 @@ impl Operation for PutItem {
     const LEAN: Option<Codec<PutItemInput, PutItemOutput>> = Some(Codec {
         target: "DynamoDB_20120810.PutItem",
         write: lean_body,
-        read: lean_answer,
+        read: write_answer!(PutItemOutput, "PutItem"),
         carries: |i| i.expected.is_none() && i.conditional_operator.is_none(),
         keeps_item: true,
     });
@@ -140,13 +140,4 @@ fn lean_body(i: &PutItemInput, o: &mut out::Object<'_>) {
             .as_ref()
             .map(|v| v.as_str()),
     );
-}
-
-fn lean_answer(body: &[u8]) -> Result<PutItemOutput> {
-    let a: WriteAnswerJ = read::parse("PutItem", body)?;
-    Ok(PutItemOutput::builder()
-        .set_attributes(a.attributes.map(|i| i.0))
-        .set_consumed_capacity(read::consumed(a.consumed_capacity))
-        .set_item_collection_metrics(a.item_collection_metrics.map(read::CollectionJ::sdk))
-        .build())
 }

@@ -1,6 +1,6 @@
 //! Query: one page of the items of one partition (of the table or an index).
 
-use super::shared::{page_response_size, read_members, PageJ};
+use super::shared::{page_answer, page_response_size, read_members};
 use super::support::*;
 use aws_sdk_dynamodb::operation::query::{QueryInput, QueryOutput};
 
@@ -13,7 +13,7 @@ impl Operation for Query {
     const LEAN: Option<Codec<QueryInput, QueryOutput>> = Some(Codec {
         target: "DynamoDB_20120810.Query",
         write: lean_body,
-        read: lean_answer,
+        read: page_answer!(QueryOutput, "Query"),
         carries: |i| {
             i.attributes_to_get.is_none()
                 && i.key_conditions.is_none()
@@ -154,15 +154,4 @@ fn lean_body(i: &QueryInput, o: &mut out::Object<'_>) {
         "ExpressionAttributeValues",
         i.expression_attribute_values.as_ref(),
     );
-}
-
-fn lean_answer(body: &[u8]) -> Result<QueryOutput> {
-    let p: PageJ = read::parse("Query", body)?;
-    Ok(QueryOutput::builder()
-        .set_items(p.items.map(|i| i.0))
-        .count(p.count)
-        .scanned_count(p.scanned_count)
-        .set_last_evaluated_key(p.last_evaluated_key.map(|k| k.0))
-        .set_consumed_capacity(read::consumed(p.consumed_capacity))
-        .build())
 }

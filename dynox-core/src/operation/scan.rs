@@ -1,6 +1,6 @@
 //! Scan: one page of one segment of a table or index.
 
-use super::shared::{page_response_size, read_members, PageJ};
+use super::shared::{page_answer, page_response_size, read_members};
 use super::support::*;
 use aws_sdk_dynamodb::operation::scan::{ScanInput, ScanOutput};
 
@@ -13,7 +13,7 @@ impl Operation for Scan {
     const LEAN: Option<Codec<ScanInput, ScanOutput>> = Some(Codec {
         target: "DynamoDB_20120810.Scan",
         write: lean_body,
-        read: lean_answer,
+        read: page_answer!(ScanOutput, "Scan"),
         carries: |i| {
             i.attributes_to_get.is_none()
                 && i.scan_filter.is_none()
@@ -146,15 +146,4 @@ fn lean_body(i: &ScanInput, o: &mut out::Object<'_>) {
         i.expression_attribute_values.as_ref(),
     );
     out::boolean(o, "ConsistentRead", i.consistent_read);
-}
-
-fn lean_answer(body: &[u8]) -> Result<ScanOutput> {
-    let p: PageJ = read::parse("Scan", body)?;
-    Ok(ScanOutput::builder()
-        .set_items(p.items.map(|i| i.0))
-        .count(p.count)
-        .scanned_count(p.scanned_count)
-        .set_last_evaluated_key(p.last_evaluated_key.map(|k| k.0))
-        .set_consumed_capacity(read::consumed(p.consumed_capacity))
-        .build())
 }

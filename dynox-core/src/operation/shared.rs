@@ -133,3 +133,37 @@ pub(super) struct PageJ {
     pub(super) last_evaluated_key: Option<read::ItemJ>,
     pub(super) consumed_capacity: Option<read::ConsumedJ>,
 }
+
+/// The lean transport's reader of an item write's answer (PutItem,
+/// UpdateItem, DeleteItem share its members) into the SDK's `$output`.
+macro_rules! write_answer {
+    ($output:ty, $operation:literal) => {
+        |body: &[u8]| -> Result<$output> {
+            let a: super::shared::WriteAnswerJ = read::parse($operation, body)?;
+            Ok(<$output>::builder()
+                .set_attributes(a.attributes.map(|i| i.0))
+                .set_consumed_capacity(read::consumed(a.consumed_capacity))
+                .set_item_collection_metrics(a.item_collection_metrics.map(read::CollectionJ::sdk))
+                .build())
+        }
+    };
+}
+pub(super) use write_answer;
+
+/// The lean transport's reader of a page of a Query or Scan (their answers
+/// share their members) into the SDK's `$output`.
+macro_rules! page_answer {
+    ($output:ty, $operation:literal) => {
+        |body: &[u8]| -> Result<$output> {
+            let p: super::shared::PageJ = read::parse($operation, body)?;
+            Ok(<$output>::builder()
+                .set_items(p.items.map(|i| i.0))
+                .count(p.count)
+                .scanned_count(p.scanned_count)
+                .set_last_evaluated_key(p.last_evaluated_key.map(|k| k.0))
+                .set_consumed_capacity(read::consumed(p.consumed_capacity))
+                .build())
+        }
+    };
+}
+pub(super) use page_answer;

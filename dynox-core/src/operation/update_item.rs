@@ -1,6 +1,6 @@
 //! UpdateItem: changes attributes of one item in place.
 
-use super::shared::{write_response_size, WriteAnswerJ, WriteMembers};
+use super::shared::{write_answer, write_response_size, WriteMembers};
 use super::support::*;
 use aws_sdk_dynamodb::operation::update_item::{UpdateItemInput, UpdateItemOutput};
 
@@ -13,7 +13,7 @@ impl Operation for UpdateItem {
     const LEAN: Option<Codec<UpdateItemInput, UpdateItemOutput>> = Some(Codec {
         target: "DynamoDB_20120810.UpdateItem",
         write: lean_body,
-        read: lean_answer,
+        read: write_answer!(UpdateItemOutput, "UpdateItem"),
         carries: |i| {
             i.attribute_updates.is_none()
                 && i.expected.is_none()
@@ -149,13 +149,4 @@ fn lean_body(i: &UpdateItemInput, o: &mut out::Object<'_>) {
             .as_ref()
             .map(|v| v.as_str()),
     );
-}
-
-fn lean_answer(body: &[u8]) -> Result<UpdateItemOutput> {
-    let a: WriteAnswerJ = read::parse("UpdateItem", body)?;
-    Ok(UpdateItemOutput::builder()
-        .set_attributes(a.attributes.map(|i| i.0))
-        .set_consumed_capacity(read::consumed(a.consumed_capacity))
-        .set_item_collection_metrics(a.item_collection_metrics.map(read::CollectionJ::sdk))
-        .build())
 }
