@@ -829,3 +829,50 @@ async fn a_stalled_answer_times_out_per_attempt_on_both() {
         transport.send(get.clone()).await.expect("answered");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn requests_of_the_legacy_api_go_through_the_sdk_with_their_conditions() {
+    use aws_sdk_dynamodb::types::ExpectedAttributeValue;
+    let proxy = Proxy::start(&local_endpoint()).await;
+    let table = format!("{}lean_legacy", unique_prefix());
+    create_table(&sdk_client_at(&local_endpoint()), &table).await;
+    let lean = LeanTransport::new(sdk_client_at(&proxy.endpoint));
+    let put = |expected: bool| {
+        let mut b = PutItemInput::builder()
+            .table_name(&table)
+            .set_item(Some(key("a", "b")));
+        if expected {
+            // the legacy form of attribute_not_exists(pk)
+            b = b.expected(
+                "pk",
+                ExpectedAttributeValue::builder().exists(false).build(),
+            );
+        }
+        Request::PutItem(b.build().expect("put"))
+    };
+    lean.send(put(false)).await.expect("stored");
+    proxy.take();
+    // dropping `Expected` would overwrite the item: it must fail instead
+    let refused = lean.send(put(true)).await;
+    assert!(
+        matches!(refused, Err(Error::ConditionalCheckFailed { .. })),
+        "{refused:?}"
+    );
+    let sent = proxy.take();
+    assert_eq!(sent.len(), 1);
+    let body = String::from_utf8_lossy(&sent[0].body);
+    assert!(
+        body.contains(r#""Expected":{"pk":{"Exists":false}}"#),
+        "{body}"
+    );
+    // the SDK transport too; the embedded engine refuses such a request
+    let sdk = AwsTransport::new(sdk_client_at(&local_endpoint()));
+    let refused = sdk.send(put(true)).await;
+    assert!(
+        matches!(refused, Err(Error::ConditionalCheckFailed { .. })),
+        "{refused:?}"
+    );
+    let memory = dynox_core::Dynox::memory();
+    let refused = memory.transport().send(put(true)).await;
+    assert!(matches!(refused, Err(Error::Refused { .. })), "{refused:?}");
+}

@@ -29,8 +29,8 @@ impl Operation for BatchGetItem {
         carries: |i| {
             i.request_items
                 .iter()
-                .flat_map(|m| m.values())
-                .all(|k| k.attributes_to_get.is_none())
+                .flatten()
+                .all(|(table, k)| k.attributes_to_get.is_none() && out::named(table))
         },
         keeps_item: false,
     });

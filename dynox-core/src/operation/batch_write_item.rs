@@ -28,7 +28,12 @@ impl Operation for BatchWriteItem {
         target: "DynamoDB_20120810.BatchWriteItem",
         write: lean_body,
         read: lean_answer,
-        carries: |_| true,
+        carries: |i| {
+            i.request_items
+                .iter()
+                .flatten()
+                .all(|(table, _)| out::named(table))
+        },
         keeps_item: false,
     });
 

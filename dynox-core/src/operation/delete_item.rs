@@ -1,5 +1,7 @@
 //! DeleteItem: removes one item by its key.
 
+#[cfg(feature = "embedded")]
+use super::shared::legacy_refused;
 use super::shared::{write_answer, write_response_size, WriteMembers};
 use super::support::*;
 use aws_sdk_dynamodb::operation::delete_item::{DeleteItemInput, DeleteItemOutput};
@@ -14,7 +16,7 @@ impl Operation for DeleteItem {
         target: "DynamoDB_20120810.DeleteItem",
         write: lean_body,
         read: write_answer!(DeleteItemOutput, "DeleteItem"),
-        carries: |i| i.expected.is_none() && i.conditional_operator.is_none(),
+        carries: |i| !legacy(i) && i.table_name.as_deref().is_some_and(out::named),
         keeps_item: true,
     });
 
@@ -55,6 +57,9 @@ impl Operation for DeleteItem {
 
     #[cfg(feature = "embedded")]
     fn send_embedded(e: &Engine, i: DeleteItemInput) -> Result<DeleteItemOutput> {
+        if legacy(&i) {
+            return Err(legacy_refused("DeleteItem"));
+        }
         let out = e
             .engine()
             .delete_item(dynoxide::actions::delete_item::DeleteItemRequest {
@@ -71,7 +76,7 @@ impl Operation for DeleteItem {
                 return_item_collection_metrics: item_collection_metrics(
                     i.return_item_collection_metrics,
                 ),
-                // the legacy API, which dynox never renders
+                // the legacy API: refused above
                 expected: None,
                 conditional_operator: None,
                 expression_attribute_values_raw: None,
@@ -92,6 +97,8 @@ pub(super) fn aws_request(
 ) -> aws_sdk_dynamodb::operation::delete_item::builders::DeleteItemFluentBuilder {
     c.delete_item()
         .set_table_name(i.table_name)
+        .set_expected(i.expected)
+        .set_conditional_operator(i.conditional_operator)
         .set_key(i.key)
         .set_condition_expression(i.condition_expression)
         .set_expression_attribute_names(i.expression_attribute_names)
@@ -141,4 +148,11 @@ fn lean_body(i: &DeleteItemInput, o: &mut out::Object<'_>) {
             .as_ref()
             .map(|v| v.as_str()),
     );
+}
+
+/// Whether the input has members of DynamoDB's legacy API, which dynox
+/// never renders: the SDK transports send them, the embedded engine
+/// refuses them.
+fn legacy(i: &DeleteItemInput) -> bool {
+    i.expected.is_some() || i.conditional_operator.is_some()
 }

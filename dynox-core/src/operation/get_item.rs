@@ -1,5 +1,7 @@
 //! GetItem: reads one item by its key.
 
+#[cfg(feature = "embedded")]
+use super::shared::legacy_refused;
 use super::support::*;
 use aws_sdk_dynamodb::operation::get_item::{GetItemInput, GetItemOutput};
 
@@ -13,7 +15,7 @@ impl Operation for GetItem {
         target: "DynamoDB_20120810.GetItem",
         write: lean_body,
         read: lean_answer,
-        carries: |i| i.attributes_to_get.is_none(),
+        carries: |i| !legacy(i) && i.table_name.as_deref().is_some_and(out::named),
         keeps_item: false,
     });
 
@@ -62,6 +64,9 @@ impl Operation for GetItem {
 
     #[cfg(feature = "embedded")]
     fn send_embedded(e: &Engine, i: GetItemInput) -> Result<GetItemOutput> {
+        if legacy(&i) {
+            return Err(legacy_refused("GetItem"));
+        }
         let out = e
             .engine()
             .get_item(dynoxide::actions::get_item::GetItemRequest {
@@ -71,7 +76,7 @@ impl Operation for GetItem {
                 projection_expression: i.projection_expression,
                 expression_attribute_names: i.expression_attribute_names,
                 return_consumed_capacity: consumed(i.return_consumed_capacity),
-                // the legacy API, which dynox never renders
+                // the legacy API: refused above
                 attributes_to_get: None,
             })
             .map_err(map_error)?;
@@ -90,6 +95,7 @@ pub(super) fn aws_request(
 ) -> aws_sdk_dynamodb::operation::get_item::builders::GetItemFluentBuilder {
     c.get_item()
         .set_table_name(i.table_name)
+        .set_attributes_to_get(i.attributes_to_get)
         .set_key(i.key)
         .set_consistent_read(i.consistent_read)
         .set_projection_expression(i.projection_expression)
@@ -132,4 +138,11 @@ fn lean_answer(body: &[u8]) -> Result<GetItemOutput> {
         .set_item(a.item.map(|i| i.0))
         .set_consumed_capacity(read::consumed(a.consumed_capacity))
         .build())
+}
+
+/// Whether the input has members of DynamoDB's legacy API, which dynox
+/// never renders: the SDK transports send them, the embedded engine
+/// refuses them.
+fn legacy(i: &GetItemInput) -> bool {
+    i.attributes_to_get.is_some()
 }

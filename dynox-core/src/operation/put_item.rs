@@ -1,5 +1,7 @@
 //! PutItem: writes a whole item (create or replace).
 
+#[cfg(feature = "embedded")]
+use super::shared::legacy_refused;
 use super::shared::{write_answer, write_response_size, WriteMembers};
 use super::support::*;
 use aws_sdk_dynamodb::operation::put_item::{PutItemInput, PutItemOutput};
@@ -14,7 +16,7 @@ impl Operation for PutItem {
         target: "DynamoDB_20120810.PutItem",
         write: lean_body,
         read: write_answer!(PutItemOutput, "PutItem"),
-        carries: |i| i.expected.is_none() && i.conditional_operator.is_none(),
+        carries: |i| !legacy(i) && i.table_name.as_deref().is_some_and(out::named),
         keeps_item: true,
     });
 
@@ -55,6 +57,9 @@ impl Operation for PutItem {
 
     #[cfg(feature = "embedded")]
     fn send_embedded(e: &Engine, i: PutItemInput) -> Result<PutItemOutput> {
+        if legacy(&i) {
+            return Err(legacy_refused("PutItem"));
+        }
         let out = e
             .engine()
             .put_item(dynoxide::actions::put_item::PutItemRequest {
@@ -71,7 +76,7 @@ impl Operation for PutItem {
                 return_item_collection_metrics: item_collection_metrics(
                     i.return_item_collection_metrics,
                 ),
-                // the legacy API, which dynox never renders
+                // the legacy API: refused above
                 expected: None,
                 conditional_operator: None,
             })
@@ -91,6 +96,8 @@ pub(super) fn aws_request(
 ) -> aws_sdk_dynamodb::operation::put_item::builders::PutItemFluentBuilder {
     c.put_item()
         .set_table_name(i.table_name)
+        .set_expected(i.expected)
+        .set_conditional_operator(i.conditional_operator)
         .set_item(i.item)
         .set_condition_expression(i.condition_expression)
         .set_expression_attribute_names(i.expression_attribute_names)
@@ -140,4 +147,11 @@ fn lean_body(i: &PutItemInput, o: &mut out::Object<'_>) {
             .as_ref()
             .map(|v| v.as_str()),
     );
+}
+
+/// Whether the input has members of DynamoDB's legacy API, which dynox
+/// never renders: the SDK transports send them, the embedded engine
+/// refuses them.
+fn legacy(i: &PutItemInput) -> bool {
+    i.expected.is_some() || i.conditional_operator.is_some()
 }

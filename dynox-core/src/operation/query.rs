@@ -1,5 +1,7 @@
 //! Query: one page of the items of one partition (of the table or an index).
 
+#[cfg(feature = "embedded")]
+use super::shared::legacy_refused;
 use super::shared::{page_answer, page_response_size, read_members};
 use super::support::*;
 use aws_sdk_dynamodb::operation::query::{QueryInput, QueryOutput};
@@ -14,12 +16,7 @@ impl Operation for Query {
         target: "DynamoDB_20120810.Query",
         write: lean_body,
         read: page_answer!(QueryOutput, "Query"),
-        carries: |i| {
-            i.attributes_to_get.is_none()
-                && i.key_conditions.is_none()
-                && i.query_filter.is_none()
-                && i.conditional_operator.is_none()
-        },
+        carries: |i| !legacy(i) && i.table_name.as_deref().is_some_and(out::named),
         keeps_item: false,
     });
 
@@ -65,6 +62,9 @@ impl Operation for Query {
 
     #[cfg(feature = "embedded")]
     fn send_embedded(e: &Engine, i: QueryInput) -> Result<QueryOutput> {
+        if legacy(&i) {
+            return Err(legacy_refused("Query"));
+        }
         e.page(i.limit, |limit| {
             let i = i.clone();
             let out = e
@@ -84,7 +84,7 @@ impl Operation for Query {
                     consistent_read: i.consistent_read,
                     index_name: i.index_name,
                     return_consumed_capacity: consumed(i.return_consumed_capacity),
-                    // the legacy API, which dynox never renders
+                    // the legacy API: refused above
                     key_conditions: None,
                     attributes_to_get: None,
                     query_filter: None,
@@ -105,6 +105,10 @@ pub(super) fn aws_request(
 ) -> aws_sdk_dynamodb::operation::query::builders::QueryFluentBuilder {
     c.query()
         .set_table_name(i.table_name)
+        .set_attributes_to_get(i.attributes_to_get)
+        .set_key_conditions(i.key_conditions)
+        .set_query_filter(i.query_filter)
+        .set_conditional_operator(i.conditional_operator)
         .set_index_name(i.index_name)
         .set_key_condition_expression(i.key_condition_expression)
         .set_filter_expression(i.filter_expression)
@@ -154,4 +158,14 @@ fn lean_body(i: &QueryInput, o: &mut out::Object<'_>) {
         "ExpressionAttributeValues",
         i.expression_attribute_values.as_ref(),
     );
+}
+
+/// Whether the input has members of DynamoDB's legacy API, which dynox
+/// never renders: the SDK transports send them, the embedded engine
+/// refuses them.
+fn legacy(i: &QueryInput) -> bool {
+    i.attributes_to_get.is_some()
+        || i.key_conditions.is_some()
+        || i.query_filter.is_some()
+        || i.conditional_operator.is_some()
 }

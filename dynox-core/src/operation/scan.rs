@@ -1,5 +1,7 @@
 //! Scan: one page of one segment of a table or index.
 
+#[cfg(feature = "embedded")]
+use super::shared::legacy_refused;
 use super::shared::{page_answer, page_response_size, read_members};
 use super::support::*;
 use aws_sdk_dynamodb::operation::scan::{ScanInput, ScanOutput};
@@ -14,11 +16,7 @@ impl Operation for Scan {
         target: "DynamoDB_20120810.Scan",
         write: lean_body,
         read: page_answer!(ScanOutput, "Scan"),
-        carries: |i| {
-            i.attributes_to_get.is_none()
-                && i.scan_filter.is_none()
-                && i.conditional_operator.is_none()
-        },
+        carries: |i| !legacy(i) && i.table_name.as_deref().is_some_and(out::named),
         keeps_item: false,
     });
 
@@ -63,6 +61,9 @@ impl Operation for Scan {
 
     #[cfg(feature = "embedded")]
     fn send_embedded(e: &Engine, i: ScanInput) -> Result<ScanOutput> {
+        if legacy(&i) {
+            return Err(legacy_refused("Scan"));
+        }
         e.page(i.limit, |limit| {
             let i = i.clone();
             let out = e
@@ -81,7 +82,7 @@ impl Operation for Scan {
                     segment: segment(i.segment)?,
                     total_segments: segment(i.total_segments)?,
                     return_consumed_capacity: consumed(i.return_consumed_capacity),
-                    // the legacy API, which dynox never renders
+                    // the legacy API: refused above
                     attributes_to_get: None,
                     scan_filter: None,
                     conditional_operator: None,
@@ -101,6 +102,9 @@ pub(super) fn aws_request(
 ) -> aws_sdk_dynamodb::operation::scan::builders::ScanFluentBuilder {
     c.scan()
         .set_table_name(i.table_name)
+        .set_attributes_to_get(i.attributes_to_get)
+        .set_scan_filter(i.scan_filter)
+        .set_conditional_operator(i.conditional_operator)
         .set_index_name(i.index_name)
         .set_filter_expression(i.filter_expression)
         .set_projection_expression(i.projection_expression)
@@ -146,4 +150,11 @@ fn lean_body(i: &ScanInput, o: &mut out::Object<'_>) {
         i.expression_attribute_values.as_ref(),
     );
     out::boolean(o, "ConsistentRead", i.consistent_read);
+}
+
+/// Whether the input has members of DynamoDB's legacy API, which dynox
+/// never renders: the SDK transports send them, the embedded engine
+/// refuses them.
+fn legacy(i: &ScanInput) -> bool {
+    i.attributes_to_get.is_some() || i.scan_filter.is_some() || i.conditional_operator.is_some()
 }

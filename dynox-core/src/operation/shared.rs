@@ -167,3 +167,16 @@ macro_rules! page_answer {
     };
 }
 pub(super) use page_answer;
+
+/// The embedded engine's answer to a request with members of DynamoDB's
+/// legacy API (`Expected`, `AttributeUpdates`, `KeyConditions`, ...): dynox
+/// renders expressions only, and the engine is given only those, so such a
+/// request is refused rather than run without its conditions.
+#[cfg(feature = "embedded")]
+pub(super) fn legacy_refused(operation: &str) -> crate::Error {
+    crate::Error::Refused {
+        message: format!(
+            "this {operation} has members of DynamoDB's legacy API (Expected, AttributeUpdates, KeyConditions, QueryFilter, ScanFilter, ConditionalOperator, AttributesToGet), which the embedded engine does not run: use expressions"
+        ),
+    }
+}

@@ -28,7 +28,12 @@ impl Operation for TransactGetItems {
         target: "DynamoDB_20120810.TransactGetItems",
         write: lean_body,
         read: lean_answer,
-        carries: |_| true,
+        carries: |i| {
+            i.transact_items
+                .iter()
+                .flatten()
+                .all(|t| t.get.as_ref().is_none_or(|g| out::named(&g.table_name)))
+        },
         keeps_item: false,
     });
 

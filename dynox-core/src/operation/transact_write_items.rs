@@ -99,7 +99,17 @@ impl Operation for TransactWriteItems {
         target: "DynamoDB_20120810.TransactWriteItems",
         write: lean_body,
         read: lean_answer,
-        carries: |_| true,
+        carries: |i| {
+            i.transact_items.iter().flatten().all(|t| {
+                let tables = [
+                    t.condition_check.as_ref().map(|c| c.table_name.as_str()),
+                    t.put.as_ref().map(|p| p.table_name.as_str()),
+                    t.delete.as_ref().map(|d| d.table_name.as_str()),
+                    t.update.as_ref().map(|u| u.table_name.as_str()),
+                ];
+                tables.into_iter().flatten().all(out::named)
+            })
+        },
         keeps_item: false,
     });
 

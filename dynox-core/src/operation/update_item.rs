@@ -1,5 +1,7 @@
 //! UpdateItem: changes attributes of one item in place.
 
+#[cfg(feature = "embedded")]
+use super::shared::legacy_refused;
 use super::shared::{write_answer, write_response_size, WriteMembers};
 use super::support::*;
 use aws_sdk_dynamodb::operation::update_item::{UpdateItemInput, UpdateItemOutput};
@@ -14,11 +16,7 @@ impl Operation for UpdateItem {
         target: "DynamoDB_20120810.UpdateItem",
         write: lean_body,
         read: write_answer!(UpdateItemOutput, "UpdateItem"),
-        carries: |i| {
-            i.attribute_updates.is_none()
-                && i.expected.is_none()
-                && i.conditional_operator.is_none()
-        },
+        carries: |i| !legacy(i) && i.table_name.as_deref().is_some_and(out::named),
         keeps_item: true,
     });
 
@@ -60,6 +58,9 @@ impl Operation for UpdateItem {
 
     #[cfg(feature = "embedded")]
     fn send_embedded(e: &Engine, i: UpdateItemInput) -> Result<UpdateItemOutput> {
+        if legacy(&i) {
+            return Err(legacy_refused("UpdateItem"));
+        }
         let out = e
             .engine()
             .update_item(dynoxide::actions::update_item::UpdateItemRequest {
@@ -77,7 +78,7 @@ impl Operation for UpdateItem {
                 return_item_collection_metrics: item_collection_metrics(
                     i.return_item_collection_metrics,
                 ),
-                // the legacy API, which dynox never renders
+                // the legacy API: refused above
                 attribute_updates: None,
                 expected: None,
                 conditional_operator: None,
@@ -98,6 +99,9 @@ pub(super) fn aws_request(
 ) -> aws_sdk_dynamodb::operation::update_item::builders::UpdateItemFluentBuilder {
     c.update_item()
         .set_table_name(i.table_name)
+        .set_attribute_updates(i.attribute_updates)
+        .set_expected(i.expected)
+        .set_conditional_operator(i.conditional_operator)
         .set_key(i.key)
         .set_update_expression(i.update_expression)
         .set_condition_expression(i.condition_expression)
@@ -149,4 +153,11 @@ fn lean_body(i: &UpdateItemInput, o: &mut out::Object<'_>) {
             .as_ref()
             .map(|v| v.as_str()),
     );
+}
+
+/// Whether the input has members of DynamoDB's legacy API, which dynox
+/// never renders: the SDK transports send them, the embedded engine
+/// refuses them.
+fn legacy(i: &UpdateItemInput) -> bool {
+    i.attribute_updates.is_some() || i.expected.is_some() || i.conditional_operator.is_some()
 }

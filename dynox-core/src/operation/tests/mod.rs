@@ -209,3 +209,78 @@ fn batches_and_transactions_keep_every_member() {
 }
 
 mod tables;
+
+/// A legacy-API condition (`Expected`) and filter (`Condition`).
+fn expected() -> ExpectedAttributeValue {
+    ExpectedAttributeValue::builder().exists(false).build()
+}
+
+fn condition() -> Condition {
+    Condition::builder()
+        .comparison_operator(ComparisonOperator::Eq)
+        .attribute_value_list(AttributeValue::S("a".into()))
+        .build()
+        .expect("condition")
+}
+
+/// The SDK transport sends the members of DynamoDB's legacy API as given
+/// (dynox never renders them; a request sent through `Transport::send`
+/// may have them, and dropping `Expected` would drop a condition).
+#[test]
+fn legacy_members_survive_the_copy() {
+    keeps_every_member!(
+        put_item,
+        op::put_item::PutItemInput::builder()
+            .table_name("t")
+            .set_item(Some(item()))
+            .expected("pk", expected())
+            .conditional_operator(ConditionalOperator::And)
+    );
+    keeps_every_member!(
+        update_item,
+        op::update_item::UpdateItemInput::builder()
+            .table_name("t")
+            .set_key(Some(item()))
+            .attribute_updates(
+                "n",
+                AttributeValueUpdate::builder()
+                    .action(AttributeAction::Put)
+                    .value(AttributeValue::N("1".into()))
+                    .build(),
+            )
+            .expected("pk", expected())
+            .conditional_operator(ConditionalOperator::Or)
+    );
+    keeps_every_member!(
+        delete_item,
+        op::delete_item::DeleteItemInput::builder()
+            .table_name("t")
+            .set_key(Some(item()))
+            .expected("pk", expected())
+            .conditional_operator(ConditionalOperator::And)
+    );
+    keeps_every_member!(
+        get_item,
+        op::get_item::GetItemInput::builder()
+            .table_name("t")
+            .set_key(Some(item()))
+            .attributes_to_get("pk")
+    );
+    keeps_every_member!(
+        query,
+        op::query::QueryInput::builder()
+            .table_name("t")
+            .key_conditions("pk", condition())
+            .query_filter("n", condition())
+            .attributes_to_get("pk")
+            .conditional_operator(ConditionalOperator::And)
+    );
+    keeps_every_member!(
+        scan,
+        op::scan::ScanInput::builder()
+            .table_name("t")
+            .scan_filter("n", condition())
+            .attributes_to_get("pk")
+            .conditional_operator(ConditionalOperator::Or)
+    );
+}
