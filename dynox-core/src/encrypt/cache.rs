@@ -261,7 +261,8 @@ mod tests {
     #[tokio::test]
     async fn keys_expire_after_max_age() {
         let limits = KeyCacheLimits {
-            max_age: Duration::from_millis(40),
+            // long enough that the four calls below fit on a loaded machine
+            max_age: Duration::from_secs(1),
             ..KeyCacheLimits::default()
         };
         let (crypto, provider) = crypto(limits);
@@ -281,7 +282,7 @@ mod tests {
         assert_eq!(provider.made.load(Ordering::SeqCst), 1);
         assert_eq!(provider.unwrapped.load(Ordering::SeqCst), 1);
         // a sleep can only make the keys older than max_age
-        tokio::time::sleep(Duration::from_millis(60)).await;
+        tokio::time::sleep(Duration::from_millis(1_100)).await;
         let next = crypto.write_key("t", "k").await.expect("key");
         assert_ne!(next.wrapped, first.wrapped, "a new key after max_age");
         crypto

@@ -47,6 +47,12 @@ pub(crate) fn dynamodb_client(config: &SdkConfig) -> aws_sdk_dynamodb::Client {
 /// Whether DynamoDB's endpoint is an `http://` URL: the service's own
 /// variable, else the shared one, else the configuration's.
 fn plain_http(config: &SdkConfig) -> bool {
+    // the SDK then uses its resolved AWS endpoint, which is HTTPS
+    let ignored = std::env::var("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")
+        .is_ok_and(|v| v.trim().eq_ignore_ascii_case("true"));
+    if ignored {
+        return false;
+    }
     let url = std::env::var("AWS_ENDPOINT_URL_DYNAMODB")
         .ok()
         .or_else(|| std::env::var("AWS_ENDPOINT_URL").ok())

@@ -26,11 +26,16 @@ pub(crate) struct Endpoint {
     /// The URI's text, as the signer reads it (kept: one less render per
     /// request).
     text: String,
+    /// The region and service the SDK signed for, read from its signed
+    /// probe: an endpoint may name a signing region other than the
+    /// client's (DynamoDB Local's `local` region signs for `us-east-1`).
+    region: String,
+    service: String,
 }
 
 /// What the probe learns of the SDK client: where its requests go, and
 /// its runtime components (which hold its credentials and their cache).
-type Seen = Option<(String, RuntimeComponents)>;
+type Seen = Option<(String, Option<String>, RuntimeComponents)>;
 
 /// Notes the URI of the request the SDK is about to send, and stops it.
 #[derive(Debug, Default)]
@@ -47,14 +52,21 @@ impl Intercept for Probe {
         components: &RuntimeComponents,
         _: &mut ConfigBag,
     ) -> std::result::Result<(), aws_sdk_dynamodb::error::BoxError> {
+        let request = context.request();
+        let authorization = request.headers().get("authorization").map(str::to_owned);
         *self.0.lock().unwrap_or_else(|e| e.into_inner()) =
-            Some((context.request().uri().to_owned(), components.clone()));
+            Some((request.uri().to_owned(), authorization, components.clone()));
         Err("dynox: the endpoint is known; this request is not sent".into())
     }
 }
 
-/// Asks the SDK where its requests go, and how it finds credentials.
-pub(crate) async fn resolve(sdk: &AwsClients) -> Result<(Endpoint, Credentials)> {
+/// Asks the SDK where its requests go, what it signs them for, and how it
+/// finds credentials; `region` is the client's, for a probe that carries
+/// no signature.
+pub(crate) async fn resolve(
+    sdk: &AwsClients,
+    region: Option<&str>,
+) -> Result<(Endpoint, Credentials)> {
     let probe = Probe::default();
     let seen = Arc::clone(&probe.0);
     let config = sdk.config().to_builder().interceptor(probe).build();
@@ -62,7 +74,7 @@ pub(crate) async fn resolve(sdk: &AwsClients) -> Result<(Endpoint, Credentials)>
     let outcome = client.list_tables().limit(1).send().await;
     let seen = seen.lock().unwrap_or_else(|e| e.into_inner()).take();
     match (seen, outcome) {
-        (Some((uri, components)), _) => {
+        (Some((uri, authorization, components)), _) => {
             let uri: http::Uri = uri.parse().map_err(|e| Error::Configuration {
                 message: format!("the SDK resolved an endpoint that is not a URI ({uri}): {e}"),
             })?;
@@ -72,7 +84,24 @@ pub(crate) async fn resolve(sdk: &AwsClients) -> Result<(Endpoint, Credentials)>
                 });
             }
             let text = uri.to_string();
-            Ok((Endpoint { uri, text }, Credentials::of(components)?))
+            let (region, service) = match authorization.as_deref().and_then(scope) {
+                Some((r, s)) => (r.to_owned(), s.to_owned()),
+                None => (
+                    region
+                        .ok_or_else(|| Error::Configuration {
+                            message: crate::transport::MISSING_REGION.to_owned(),
+                        })?
+                        .to_owned(),
+                    "dynamodb".to_owned(),
+                ),
+            };
+            let endpoint = Endpoint {
+                uri,
+                text,
+                region,
+                service,
+            };
+            Ok((endpoint, Credentials::of(components)?))
         }
         // the SDK failed before it had an endpoint (no region, no
         // credentials): its own error, mapped as the SDK transport maps it
@@ -87,14 +116,13 @@ pub(crate) async fn resolve(sdk: &AwsClients) -> Result<(Endpoint, Credentials)>
 }
 
 impl Endpoint {
-    /// The POST of `body` to operation `target`, signed for DynamoDB in
-    /// `region` at `time`.
+    /// The POST of `body` to operation `target`, signed at `time` for the
+    /// region and service the SDK signs for.
     pub(crate) fn signed(
         &self,
         target: &str,
         body: Bytes,
         identity: &Identity,
-        region: &str,
         time: SystemTime,
     ) -> Result<http::Request<Full<Bytes>>> {
         let mut request = http::Request::post(self.uri.clone())
@@ -105,8 +133,8 @@ impl Endpoint {
             .map_err(signing_failed)?;
         let params = v4::SigningParams::builder()
             .identity(identity)
-            .region(region)
-            .name("dynamodb")
+            .region(&self.region)
+            .name(&self.service)
             .time(time)
             .settings(SigningSettings::default())
             .build()
@@ -131,6 +159,26 @@ impl Endpoint {
     }
 }
 
+/// The region and service of a SigV4 `Authorization` header's credential
+/// scope (`Credential=AKID/20261126/us-east-1/dynamodb/aws4_request`).
+fn scope(authorization: &str) -> Option<(&str, &str)> {
+    let credential = authorization.split("Credential=").nth(1)?;
+    let credential = credential.split([',', ' ']).next()?;
+    let mut parts = credential.rsplit('/');
+    let (_request, service, region) = (parts.next()?, parts.next()?, parts.next()?);
+    Some((region, service))
+}
+
 fn signing_failed(e: impl std::error::Error + Send + Sync + 'static) -> Error {
     Error::backend("SigningFailed", e)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_signing_scope_is_read_from_the_authorization_header() {
+        let header = "AWS4-HMAC-SHA256 Credential=AKID/20261126/us-east-1/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=abc";
+        assert_eq!(super::scope(header), Some(("us-east-1", "dynamodb")));
+        assert_eq!(super::scope("Bearer token"), None);
+    }
 }

@@ -5,6 +5,7 @@ use super::json_in::ItemJ;
 use crate::error::CancellationReason;
 use crate::Error;
 use serde::Deserialize;
+use std::time::Duration;
 
 /// An error DynamoDB answered, kept as the source of [`Error::Backend`]
 /// and the like, as the SDK's error is on the SDK transport.
@@ -27,18 +28,6 @@ impl std::fmt::Display for ServiceError {
 
 impl std::error::Error for ServiceError {}
 
-#[derive(Deserialize, Default)]
-struct BodyJ {
-    #[serde(rename = "__type")]
-    kind: Option<String>,
-    #[serde(alias = "Message")]
-    message: Option<String>,
-    #[serde(rename = "Item")]
-    item: Option<ItemJ>,
-    #[serde(rename = "CancellationReasons")]
-    reasons: Option<Vec<ReasonJ>>,
-}
-
 #[derive(Deserialize)]
 #[serde(rename_all = "PascalCase")]
 struct ReasonJ {
@@ -58,10 +47,22 @@ pub(crate) struct Answer {
 
 impl Answer {
     pub(crate) fn read(status: u16, header_type: Option<&str>, body: &[u8]) -> Answer {
-        // an unreadable body still has its status and header: never a panic
-        let body: BodyJ = serde_json::from_slice(body).unwrap_or_default();
-        let code = body
-            .kind
+        // member by member, so that one odd member loses only itself; an
+        // unreadable body still has its status and header: never a panic
+        let mut body = match serde_json::from_slice::<serde_json::Value>(body) {
+            Ok(serde_json::Value::Object(members)) => members,
+            _ => serde_json::Map::new(),
+        };
+        let text = |v: Option<&serde_json::Value>| v.and_then(|v| v.as_str()).map(str::to_owned);
+        let kind = text(body.get("__type"));
+        let message = text(body.get("message")).or_else(|| text(body.get("Message")));
+        let item = body
+            .remove("Item")
+            .and_then(|v| serde_json::from_value::<ItemJ>(v).ok());
+        let reasons = body
+            .remove("CancellationReasons")
+            .and_then(|v| serde_json::from_value::<Vec<ReasonJ>>(v).ok());
+        let code = kind
             .as_deref()
             .or(header_type)
             .map(|t| {
@@ -71,7 +72,7 @@ impl Answer {
                 t.split(':').next().unwrap_or(t).to_owned()
             })
             .unwrap_or_else(|| format!("Http{status}"));
-        let reasons = body.reasons.map(|rs| {
+        let reasons = reasons.map(|rs| {
             rs.into_iter()
                 .map(|r| match r.code.as_deref() {
                     None | Some("None") => None,
@@ -86,20 +87,31 @@ impl Answer {
         Answer {
             error: ServiceError {
                 code,
-                message: body.message.unwrap_or_default(),
+                message: message.unwrap_or_default(),
                 status,
             },
-            item: body.item.map(|i| i.0),
+            item: item.map(|i| i.0),
             reasons,
         }
     }
 
     /// Whether the standard retry mode retries this answer: a throttling
-    /// or transient code (the SDK's lists), or a 500, 502, 503 or 504.
-    pub(crate) fn retry(&self) -> Option<super::retry::Kind> {
+    /// or transient code (the SDK's lists), a 500, 502, 503 or 504, or a
+    /// refused signature while the clocks are `skew` apart, more than 4
+    /// minutes (the SDK's clock-skew classifier).
+    pub(crate) fn retry(&self, skew: Duration) -> Option<super::retry::Kind> {
         use aws_runtime::retries::classifiers::{THROTTLING_ERRORS, TRANSIENT_ERRORS};
+        const CLOCK_SKEW_CODES: [&str; 5] = [
+            "InvalidSignatureException",
+            "SignatureDoesNotMatch",
+            "AuthFailure",
+            "RequestTimeTooSkewed",
+            "AccessDeniedException",
+        ];
         let code = self.error.code.as_str();
-        if THROTTLING_ERRORS.contains(&code) {
+        if CLOCK_SKEW_CODES.contains(&code) && skew > Duration::from_secs(4 * 60) {
+            Some(super::retry::Kind::ClockSkew)
+        } else if THROTTLING_ERRORS.contains(&code) {
             Some(super::retry::Kind::Throttling)
         } else if TRANSIENT_ERRORS.contains(&code)
             || matches!(self.error.status, 500 | 502 | 503 | 504)
@@ -113,9 +125,10 @@ impl Answer {
     /// The error dynox returns, as the SDK transport maps the same answer.
     pub(crate) fn into_error(self, keeps_item: bool) -> Error {
         if self.error.code == "TransactionCanceledException" {
-            if let Some(reasons) = self.reasons {
-                return Error::TransactionCanceled { reasons };
-            }
+            // as the SDK transport: no reasons is an empty list
+            return Error::TransactionCanceled {
+                reasons: self.reasons.unwrap_or_default(),
+            };
         }
         let item = if keeps_item { self.item } else { None };
         let message = self.error.message.clone();
@@ -137,7 +150,7 @@ mod tests {
             br#"{"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException","message":"The conditional request failed","Item":{"pk":{"S":"a"}}}"#,
         );
         assert_eq!(a.error.code, "ConditionalCheckFailedException");
-        assert_eq!(a.retry(), None);
+        assert_eq!(a.retry(Duration::ZERO), None);
         match a.into_error(true) {
             Error::ConditionalCheckFailed { item: Some(item) } => {
                 assert_eq!(
@@ -161,7 +174,7 @@ mod tests {
             None,
             br#"{"__type":"com.amazonaws.dynamodb.v20120810#ThrottlingException"}"#,
         );
-        assert_eq!(a.retry(), Some(Kind::Throttling));
+        assert_eq!(a.retry(Duration::ZERO), Some(Kind::Throttling));
         assert!(matches!(a.into_error(false), Error::Throttled { .. }));
     }
 
@@ -175,11 +188,11 @@ mod tests {
         ] {
             let a = Answer::read(503, None, body);
             assert_eq!(a.error.code, "Http503");
-            assert_eq!(a.retry(), Some(Kind::Transient));
+            assert_eq!(a.retry(Duration::ZERO), Some(Kind::Transient));
             assert!(matches!(a.into_error(false), Error::Backend(b) if b.code == "Http503"));
         }
         let a = Answer::read(418, None, b"");
-        assert_eq!(a.retry(), None);
+        assert_eq!(a.retry(Duration::ZERO), None);
     }
 
     #[test]
@@ -202,5 +215,25 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_refused_signature_is_retried_only_when_the_clocks_are_apart() {
+        let a = Answer::read(400, None, br#"{"__type":"com.amazon.coral.service#InvalidSignatureException","message":"Signature expired"}"#);
+        assert_eq!(a.retry(Duration::from_secs(60)), None);
+        assert_eq!(a.retry(Duration::from_secs(600)), Some(Kind::ClockSkew));
+        // a duplicated member loses only itself
+        let a = Answer::read(
+            400,
+            None,
+            br#"{"__type":"x#ValidationException","message":"a","Message":"b","Item":{"bad":1}}"#,
+        );
+        assert_eq!(a.error.code, "ValidationException");
+        assert!(matches!(a.into_error(true), Error::Validation { message } if message == "a"));
+        // a cancellation without reasons, as the SDK transport reports it
+        let a = Answer::read(400, None, br#"{"__type":"x#TransactionCanceledException"}"#);
+        assert!(
+            matches!(a.into_error(false), Error::TransactionCanceled { reasons } if reasons.is_empty())
+        );
     }
 }

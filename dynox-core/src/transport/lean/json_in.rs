@@ -222,7 +222,8 @@ pub(crate) struct KeysJ {
 }
 
 impl KeysJ {
-    /// The SDK's value; `None` if DynamoDB sent an entry without keys.
+    /// The SDK's value (`Keys` is required when reading, so its builder
+    /// cannot fail; `None` only if the SDK's builder changes).
     pub(crate) fn sdk(self) -> Option<KeysAndAttributes> {
         KeysAndAttributes::builder()
             .set_keys(Some(self.keys.0))
@@ -337,5 +338,60 @@ mod tests {
                 other => panic!("{bad}: {other:?}"),
             }
         }
+    }
+
+    #[test]
+    fn unprocessed_writes_and_keys_keep_every_item() {
+        #[derive(Deserialize)]
+        #[serde(rename_all = "PascalCase")]
+        struct Answer {
+            unprocessed_items: HashMap<String, Vec<WriteJ>>,
+            unprocessed_keys: HashMap<String, KeysJ>,
+        }
+        let a: Answer = parse(
+            "BatchWriteItem",
+            br##"{"UnprocessedItems":{"t":[{"PutRequest":{"Item":{"pk":{"S":"a"},"n":{"N":"1"}}}},{"DeleteRequest":{"Key":{"pk":{"S":"b"}}}}]},
+                "UnprocessedKeys":{"t":{"Keys":[{"pk":{"S":"c"}},{"pk":{"S":"d"}}],"ConsistentRead":true,"ProjectionExpression":"#p","ExpressionAttributeNames":{"#p":"pk"}}}}"##,
+        )
+        .expect("an answer");
+        let writes: Vec<WriteRequest> = a
+            .unprocessed_items
+            .into_values()
+            .flatten()
+            .map(|w| w.sdk().expect("a write"))
+            .collect();
+        assert_eq!(writes.len(), 2);
+        assert_eq!(
+            writes[0].put_request.as_ref().map(|p| p.item.len()),
+            Some(2)
+        );
+        assert_eq!(
+            writes[1]
+                .delete_request
+                .as_ref()
+                .map(|d| d.key["pk"].clone()),
+            Some(AttributeValue::S("b".into()))
+        );
+        let keys = a
+            .unprocessed_keys
+            .into_values()
+            .next()
+            .and_then(KeysJ::sdk)
+            .expect("keys");
+        assert_eq!(keys.keys.len(), 2);
+        assert_eq!(keys.consistent_read, Some(true));
+        assert_eq!(keys.projection_expression.as_deref(), Some("#p"));
+        // a write without its item is refused, never turned into nothing
+        let bad: std::result::Result<Vec<WriteJ>, _> =
+            serde_json::from_str(r#"[{"PutRequest":{}}]"#);
+        assert!(bad
+            .expect("parsed")
+            .into_iter()
+            .next()
+            .expect("one")
+            .sdk()
+            .is_none());
+        // keys without `Keys` do not parse
+        assert!(serde_json::from_str::<KeysJ>(r#"{"ConsistentRead":true}"#).is_err());
     }
 }

@@ -105,3 +105,10 @@ fn strings<'s>(w: JsonValueWriter<'_>, list: impl Iterator<Item = &'s str>) {
     }
     a.finish();
 }
+
+/// Whether a table is given by name. A table given by its ARN goes to the
+/// SDK, whose endpoint resolution may route it to the ARN's account
+/// endpoint (dynox itself always names tables).
+pub(crate) fn named(table: &str) -> bool {
+    !table.starts_with("arn:")
+}

@@ -5,18 +5,21 @@
 //! streams, tags, TTL) goes through the SDK client it was built from,
 //! where a request's CPU cost does not matter.
 //!
-//! What it keeps of the SDK, read from the SDK client's configuration:
-//! credentials from its provider chain (cached until five minutes before
-//! they expire, then refreshed as the SDK's identity cache does), the
-//! region, the endpoint as the SDK resolves it (once per client: see
-//! [`endpoint`]), standard-mode retries ([`retry`]), clock-skew
-//! correction from each answer's `Date`, the connect, read, attempt and
-//! operation timeouts, and error codes mapped to the same [`crate::Error`]
-//! variants. It sends the bytes the SDK sends (a test compares them).
+//! What it keeps of the SDK, read from the SDK client: credentials from its
+//! identity resolver behind its identity cache (loaded and refreshed as
+//! the SDK does), the endpoint and the signing region as the SDK resolves
+//! them (once per client: see [`endpoint`]), standard-mode retries and the
+//! retry quota ([`retry`]), clock-skew correction (each answer's `Date`
+//! corrects the signing clock; a signature refused while the clocks are
+//! more than 4 minutes apart is retried with the corrected clock), the
+//! connect, read, attempt and operation timeouts, and error codes mapped
+//! to the same [`crate::Error`] variants. It sends the bytes the SDK sends
+//! (a test compares them).
 //!
 //! What it leaves out, documented on [`LeanTransport`]: the SDK's
-//! interceptors, stalled-stream protection, adaptive retry mode's client
-//! rate limiter, and an HTTP client of the user's choosing.
+//! interceptors, stalled-stream protection (an attempt timeout stands in),
+//! adaptive retry mode's client rate limiter, and an HTTP client of the
+//! user's choosing.
 
 pub(crate) mod credentials;
 pub(crate) mod endpoint;
@@ -64,19 +67,24 @@ pub(crate) struct Codec<I, O> {
 /// was built from. Opt in with [`Dynox::from_env_lean`](crate::Dynox::from_env_lean)
 /// or [`Dynox::from_client_lean`](crate::Dynox::from_client_lean).
 ///
-/// From the SDK client's configuration it takes the credentials provider,
-/// region, endpoint (resolved by the SDK once, on the first request),
-/// retry settings (standard mode: attempts, backoff, the retry quota) and
-/// timeouts (connect, read, attempt, operation); it corrects the signing
-/// clock by the skew each answer's `Date` shows, and maps errors to the
-/// same [`crate::Error`] variants as [`AwsTransport`](super::AwsTransport).
+/// From the SDK client it takes the credentials (its resolver and
+/// identity cache), the endpoint and signing region (resolved by the SDK
+/// once, on the first request), retry settings (standard mode: attempts,
+/// backoff, the retry quota) and timeouts (connect, 3.1 s when unset as
+/// the SDK's default; read, to the answer's head; attempt; operation); it
+/// corrects the signing clock by the skew each answer's `Date` shows, and
+/// maps errors to the same [`crate::Error`] variants as
+/// [`AwsTransport`](super::AwsTransport). Requests with members of
+/// DynamoDB's legacy API (`Expected`, ...) and tables named by ARN go
+/// through the SDK.
 ///
 /// What it gives up, against the SDK transport: interceptors and a custom
 /// HTTP client on the SDK client apply only to the operations it passes
-/// on to the SDK; stalled-stream protection (a read timeout, when set,
-/// bounds a stalled answer instead); adaptive retry mode's client-side
-/// rate limiter (it retries as standard mode does); request checksums
-/// (DynamoDB requires none).
+/// on to the SDK; stalled-stream protection (an attempt timeout bounds a
+/// stalled answer instead: the configured one, else 30 s); adaptive retry
+/// mode's client-side rate limiter and a server's `x-amz-retry-after` (it
+/// retries as standard mode does); request checksums (DynamoDB requires
+/// none).
 #[derive(Clone)]
 pub struct LeanTransport {
     inner: Arc<Inner>,
@@ -92,6 +100,9 @@ struct Inner {
     retries: retry::Retries,
     /// The server's clock minus ours, in milliseconds, from the last answer.
     skew_ms: AtomicI64,
+    /// Whether to sign with the corrected clock (the client's
+    /// `disable_clock_skew_correction` turns it off).
+    skew_correction: bool,
     read_timeout: Option<Duration>,
     attempt_timeout: Option<Duration>,
     operation_timeout: Option<Duration>,
@@ -116,10 +127,16 @@ impl LeanTransport {
             .timeout_config()
             .cloned()
             .unwrap_or_else(aws_smithy_types::timeout::TimeoutConfig::disabled);
+        // the SDK's own defaults where the configuration is silent: a
+        // connect timeout of 3.1 s, and (standing in for its stalled-stream
+        // protection) dynox's 30 s attempt timeout
+        let connect_timeout = timeouts
+            .connect_timeout()
+            .unwrap_or(Duration::from_millis(3_100));
         let mut connector = HttpConnector::new();
         connector.enforce_http(false);
         connector.set_nodelay(true);
-        connector.set_connect_timeout(timeouts.connect_timeout());
+        connector.set_connect_timeout(Some(connect_timeout));
         let tls = tls_connector(connector);
         let http =
             hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
@@ -131,8 +148,11 @@ impl LeanTransport {
                 region: config.region().map(|r| r.as_ref().to_owned()),
                 retries: retry::Retries::new(config.retry_config()),
                 read_timeout: timeouts.read_timeout(),
-                attempt_timeout: timeouts.operation_attempt_timeout(),
+                attempt_timeout: timeouts
+                    .operation_attempt_timeout()
+                    .or(Some(super::sdk_settings::ATTEMPT_TIMEOUT)),
                 operation_timeout: timeouts.operation_timeout(),
+                skew_correction: config.disable_clock_skew_correction() != Some(true),
                 http,
                 resolved: tokio::sync::OnceCell::new(),
                 skew_ms: AtomicI64::new(0),
@@ -174,47 +194,39 @@ impl LeanTransport {
         let inner = &*self.inner;
         let (endpoint, credentials) = inner
             .resolved
-            .get_or_try_init(|| endpoint::resolve(&self.sdk))
+            .get_or_try_init(|| endpoint::resolve(&self.sdk, inner.region.as_deref()))
             .await?;
         // after the probe, whose stopped request notes a length of its own
         note(|b| b.sent = Some(body.len() as u64));
-        let region = inner
-            .region
-            .as_deref()
-            .ok_or_else(|| Error::Configuration {
-                message: crate::transport::MISSING_REGION.to_owned(),
-            })?;
-        let (mut attempt, mut tokens) = (0, 0);
+        let mut held = inner.retries.start();
+        let mut attempt = 0;
         loop {
             attempt += 1;
             let identity = credentials.get().await?;
-            let request =
-                endpoint.signed(codec.target, body.clone(), &identity, region, self.now())?;
+            let request = endpoint.signed(codec.target, body.clone(), &identity, self.now())?;
+            let exchange = self.exchange(request);
             let outcome = match inner.attempt_timeout {
-                Some(limit) => tokio::time::timeout(limit, self.exchange(request))
+                Some(limit) => tokio::time::timeout(limit, exchange)
                     .await
                     .unwrap_or_else(|_| Err(Failure::TimedOut)),
-                None => self.exchange(request).await,
+                None => exchange.await,
             };
             let (kind, error) = match outcome {
                 Ok((200..=299, body)) => {
-                    inner.retries.refund(tokens);
+                    held.succeeded();
                     return (codec.read)(&body);
                 }
                 Ok((status, body)) => {
                     let answer = errors::Answer::read(status, body.error_type.as_deref(), &body);
-                    match answer.retry() {
+                    match answer.retry(self.skew()) {
                         Some(kind) => (kind, answer.into_error(codec.keeps_item)),
                         None => return Err(answer.into_error(codec.keeps_item)),
                     }
                 }
                 Err(failure) => (retry::Kind::Transient, failure.into_error()),
             };
-            match inner.retries.retry(attempt, kind) {
-                Some((cost, wait)) => {
-                    tokens += cost;
-                    tokio::time::sleep(wait).await;
-                }
+            match inner.retries.retry(&mut held, attempt, kind) {
+                Some(wait) => tokio::time::sleep(wait).await,
                 None => return Err(error),
             }
         }
@@ -227,19 +239,20 @@ impl LeanTransport {
         request: http::Request<Full<Bytes>>,
     ) -> Result<(u16, Answered), Failure> {
         let inner = &*self.inner;
-        let exchange = async {
-            let response = inner.http.request(request).await.map_err(Failure::Http)?;
-            let (parts, body) = response.into_parts();
-            let body = body.collect().await.map_err(Failure::Body)?.to_bytes();
-            Ok::<_, Failure>((parts, body))
+        let sent = SystemTime::now();
+        // the read timeout bounds the wait for the answer's head, as the
+        // SDK's; the attempt timeout bounds the whole exchange
+        let answer = inner.http.request(request);
+        let response = match inner.read_timeout {
+            Some(limit) => match tokio::time::timeout(limit, answer).await {
+                Ok(response) => response.map_err(Failure::Http)?,
+                Err(_) => return Err(Failure::TimedOut),
+            },
+            None => answer.await.map_err(Failure::Http)?,
         };
-        let (parts, body) = match inner.read_timeout {
-            Some(limit) => tokio::time::timeout(limit, exchange)
-                .await
-                .unwrap_or(Err(Failure::TimedOut))?,
-            None => exchange.await?,
-        };
-        self.note_clock(parts.headers.get(http::header::DATE));
+        let (parts, body) = response.into_parts();
+        let body = body.collect().await.map_err(Failure::Body)?.to_bytes();
+        self.note_clock(parts.headers.get(http::header::DATE), sent);
         let header = |name: &str| {
             parts
                 .headers
@@ -261,8 +274,16 @@ impl LeanTransport {
         ))
     }
 
+    /// How far apart the clocks were at the last answer.
+    fn skew(&self) -> Duration {
+        Duration::from_millis(self.inner.skew_ms.load(Ordering::Relaxed).unsigned_abs())
+    }
+
     /// The signing time: our clock corrected by the last skew seen.
     fn now(&self) -> SystemTime {
+        if !self.inner.skew_correction {
+            return SystemTime::now();
+        }
         let skew = self.inner.skew_ms.load(Ordering::Relaxed);
         let now = SystemTime::now();
         if skew >= 0 {
@@ -274,7 +295,9 @@ impl LeanTransport {
 
     /// Notes the skew an answer's `Date` shows (the SDK's clock-skew
     /// correction: a client whose clock is off keeps signing valid requests).
-    fn note_clock(&self, date: Option<&http::HeaderValue>) {
+    /// The answer's time is taken as the middle of the exchange, which
+    /// started at `sent`.
+    fn note_clock(&self, date: Option<&http::HeaderValue>, sent: SystemTime) {
         let Some(date) = date.and_then(|d| d.to_str().ok()) else {
             return;
         };
@@ -287,7 +310,9 @@ impl LeanTransport {
         let Ok(server) = SystemTime::try_from(server) else {
             return;
         };
-        let skew = match server.duration_since(SystemTime::now()) {
+        let now = SystemTime::now();
+        let middle = sent + now.duration_since(sent).unwrap_or_default() / 2;
+        let skew = match server.duration_since(middle) {
             Ok(ahead) => ahead.as_millis() as i64,
             Err(behind) => -(behind.duration().as_millis() as i64),
         };
