@@ -404,72 +404,28 @@ async fn create_table(client: &aws_sdk_dynamodb::Client, table: &str) {
 /// SDK's outputs carry one). Maps are compared as maps, not as printed.
 fn same(a: &dynox_core::Result<Response>, b: &dynox_core::Result<Response>) -> bool {
     use Response as R;
+    // the members an answer carries, compared as values
+    macro_rules! members {
+        ($x:ident, $y:ident: $($m:ident),+) => {
+            ($(&$x.$m,)+) == ($(&$y.$m,)+)
+        };
+    }
     match (a, b) {
         (Ok(R::PutItem(x)), Ok(R::PutItem(y))) => {
-            (
-                &x.attributes,
-                &x.consumed_capacity,
-                &x.item_collection_metrics,
-            ) == (
-                &y.attributes,
-                &y.consumed_capacity,
-                &y.item_collection_metrics,
-            )
+            members!(x, y: attributes, consumed_capacity, item_collection_metrics)
         }
         (Ok(R::UpdateItem(x)), Ok(R::UpdateItem(y))) => {
-            (
-                &x.attributes,
-                &x.consumed_capacity,
-                &x.item_collection_metrics,
-            ) == (
-                &y.attributes,
-                &y.consumed_capacity,
-                &y.item_collection_metrics,
-            )
+            members!(x, y: attributes, consumed_capacity, item_collection_metrics)
         }
         (Ok(R::DeleteItem(x)), Ok(R::DeleteItem(y))) => {
-            (
-                &x.attributes,
-                &x.consumed_capacity,
-                &x.item_collection_metrics,
-            ) == (
-                &y.attributes,
-                &y.consumed_capacity,
-                &y.item_collection_metrics,
-            )
+            members!(x, y: attributes, consumed_capacity, item_collection_metrics)
         }
-        (Ok(R::GetItem(x)), Ok(R::GetItem(y))) => {
-            (&x.item, &x.consumed_capacity) == (&y.item, &y.consumed_capacity)
-        }
+        (Ok(R::GetItem(x)), Ok(R::GetItem(y))) => members!(x, y: item, consumed_capacity),
         (Ok(R::Query(x)), Ok(R::Query(y))) => {
-            (
-                &x.items,
-                x.count,
-                x.scanned_count,
-                &x.last_evaluated_key,
-                &x.consumed_capacity,
-            ) == (
-                &y.items,
-                y.count,
-                y.scanned_count,
-                &y.last_evaluated_key,
-                &y.consumed_capacity,
-            )
+            members!(x, y: items, count, scanned_count, last_evaluated_key, consumed_capacity)
         }
         (Ok(R::Scan(x)), Ok(R::Scan(y))) => {
-            (
-                &x.items,
-                x.count,
-                x.scanned_count,
-                &x.last_evaluated_key,
-                &x.consumed_capacity,
-            ) == (
-                &y.items,
-                y.count,
-                y.scanned_count,
-                &y.last_evaluated_key,
-                &y.consumed_capacity,
-            )
+            members!(x, y: items, count, scanned_count, last_evaluated_key, consumed_capacity)
         }
         (Ok(R::BatchGetItem(x)), Ok(R::BatchGetItem(y))) => {
             (&x.responses, &x.unprocessed_keys, &x.consumed_capacity)

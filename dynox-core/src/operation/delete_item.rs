@@ -2,7 +2,7 @@
 
 #[cfg(feature = "embedded")]
 use super::shared::legacy_refused;
-use super::shared::{write_answer, write_response_size, WriteMembers};
+use super::shared::{write_answer, write_members, write_response_size};
 use super::support::*;
 use aws_sdk_dynamodb::operation::delete_item::{DeleteItemInput, DeleteItemOutput};
 
@@ -24,15 +24,7 @@ impl Operation for DeleteItem {
         let mut o = Object::new();
         o.str("TableName", i.table_name.as_deref())
             .opt("Key", i.key.as_ref(), item);
-        WriteMembers {
-            condition: i.condition_expression.as_deref(),
-            names: i.expression_attribute_names.as_ref(),
-            values: i.expression_attribute_values.as_ref(),
-            return_values: i.return_values.as_ref(),
-            consumed: i.return_consumed_capacity.as_ref(),
-            on_failure: i.return_values_on_condition_check_failure.as_ref(),
-        }
-        .size_into(&mut o);
+        write_members!(i).size_into(&mut o);
         o.len()
     }
 
@@ -113,41 +105,7 @@ pub(super) fn aws_request(
 fn lean_body(i: &DeleteItemInput, o: &mut out::Object<'_>) {
     out::string(o, "TableName", i.table_name.as_deref());
     out::item(o, "Key", i.key.as_ref());
-    out::string(
-        o,
-        "ReturnValues",
-        i.return_values.as_ref().map(|v| v.as_str()),
-    );
-    out::string(
-        o,
-        "ReturnConsumedCapacity",
-        i.return_consumed_capacity.as_ref().map(|v| v.as_str()),
-    );
-    out::string(
-        o,
-        "ReturnItemCollectionMetrics",
-        i.return_item_collection_metrics
-            .as_ref()
-            .map(|v| v.as_str()),
-    );
-    out::string(o, "ConditionExpression", i.condition_expression.as_deref());
-    out::names(
-        o,
-        "ExpressionAttributeNames",
-        i.expression_attribute_names.as_ref(),
-    );
-    out::item(
-        o,
-        "ExpressionAttributeValues",
-        i.expression_attribute_values.as_ref(),
-    );
-    out::string(
-        o,
-        "ReturnValuesOnConditionCheckFailure",
-        i.return_values_on_condition_check_failure
-            .as_ref()
-            .map(|v| v.as_str()),
-    );
+    write_members!(i).lean_into(o, None);
 }
 
 /// Whether the input has members of DynamoDB's legacy API, which dynox

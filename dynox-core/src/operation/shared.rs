@@ -15,9 +15,53 @@ pub(super) struct WriteMembers<'a> {
     pub(super) return_values: Option<&'a sdk::ReturnValue>,
     pub(super) consumed: Option<&'a sdk::ReturnConsumedCapacity>,
     pub(super) on_failure: Option<&'a sdk::ReturnValuesOnConditionCheckFailure>,
+    pub(super) metrics: Option<&'a sdk::ReturnItemCollectionMetrics>,
 }
 
+/// The [`WriteMembers`] of a PutItemInput, UpdateItemInput or
+/// DeleteItemInput, whose members share their names.
+macro_rules! write_members {
+    ($input:expr) => {
+        $crate::operation::shared::WriteMembers {
+            condition: $input.condition_expression.as_deref(),
+            names: $input.expression_attribute_names.as_ref(),
+            values: $input.expression_attribute_values.as_ref(),
+            return_values: $input.return_values.as_ref(),
+            consumed: $input.return_consumed_capacity.as_ref(),
+            on_failure: $input.return_values_on_condition_check_failure.as_ref(),
+            metrics: $input.return_item_collection_metrics.as_ref(),
+        }
+    };
+}
+pub(super) use write_members;
+
 impl WriteMembers<'_> {
+    /// The lean transport's body after the key or item, in the SDK
+    /// serializers' order, which the three writes share; `update` is an
+    /// UpdateItem's expression, which comes between.
+    pub(super) fn lean_into(&self, o: &mut out::Object<'_>, update: Option<&str>) {
+        out::string(o, "ReturnValues", self.return_values.map(|v| v.as_str()));
+        out::string(
+            o,
+            "ReturnConsumedCapacity",
+            self.consumed.map(|v| v.as_str()),
+        );
+        out::string(
+            o,
+            "ReturnItemCollectionMetrics",
+            self.metrics.map(|v| v.as_str()),
+        );
+        out::string(o, "UpdateExpression", update);
+        out::string(o, "ConditionExpression", self.condition);
+        out::names(o, "ExpressionAttributeNames", self.names);
+        out::item(o, "ExpressionAttributeValues", self.values);
+        out::string(
+            o,
+            "ReturnValuesOnConditionCheckFailure",
+            self.on_failure.map(|v| v.as_str()),
+        );
+    }
+
     pub(super) fn size_into(&self, o: &mut Object) {
         o.str("ConditionExpression", self.condition)
             .opt("ExpressionAttributeNames", self.names, names)
